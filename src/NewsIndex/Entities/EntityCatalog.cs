@@ -1,0 +1,240 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsIndex.Entities;
+
+/// <summary>
+/// The canonical countries, armed forces and military bases NewsIndex knows, with their aliases and relations.
+/// <see cref="Default"/> is built from the embedded data; extend or override it with <see cref="With(IEnumerable{Entity})"/>
+/// or <see cref="WithFile(string)"/>.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class EntityCatalog
+{
+    private static readonly string[] DefaultNationalNouns = ["troops", "forces", "soldiers", "military", "army", "navy", "air force"];
+    private static readonly string[] EmbeddedParts = ["countries", "forces", "bases", "cities"];
+    private static readonly Lazy<EntityCatalog> LazyDefault = new(LoadDefault);
+
+    private readonly FrozenDictionary<(EntityKind, string), Entity> _byId;
+    private readonly Dictionary<EntityKind, Entity[]> _byKind;
+    private readonly Lazy<EntityTagger> _tagger;
+    private readonly Lazy<string> _version;
+    private readonly Lazy<FrozenDictionary<string, City>> _cityByName;
+
+    private EntityCatalog(IEnumerable<Entity> entities, IReadOnlyList<City> cities, IReadOnlyList<string> nationalNouns, IReadOnlyList<string> personLikeAliases)
+    {
+        var merged = new Dictionary<(EntityKind, string), Entity>();
+        var order = new List<(EntityKind, string)>();
+        foreach (var entity in entities)
+        {
+            Validate(entity);
+            var key = (entity.Kind, entity.Id);
+            if (!merged.ContainsKey(key))
+            {
+                order.Add(key);
+            }
+
+            merged[key] = entity;
+        }
+
+        // Every country gets its national military, unless the data already names one.
+        foreach (var country in order.Where(k => k.Item1 == EntityKind.Country).Select(k => merged[k]).ToArray())
+        {
+            var forceKey = (EntityKind.Force, NationalForceId(country.Id));
+            if (!merged.ContainsKey(forceKey))
+            {
+                order.Add(forceKey);
+                merged[forceKey] = new Entity(EntityKind.Force, forceKey.Item2, $"Armed forces of {country.Name}")
+                {
+                    Country = country.Id,
+                    Category = "national",
+                };
+            }
+        }
+
+        _byId = merged.ToFrozenDictionary();
+        _byKind = Enum.GetValues<EntityKind>().ToDictionary(k => k, k => order.Where(o => o.Item1 == k).Select(o => merged[o]).ToArray());
+        Cities = cities;
+        NationalNouns = nationalNouns.Count > 0 ? nationalNouns : DefaultNationalNouns;
+        PersonLikeAliases = personLikeAliases;
+        _tagger = new Lazy<EntityTagger>(() => new EntityTagger(this));
+        _version = new Lazy<string>(ComputeVersion);
+        _cityByName = new Lazy<FrozenDictionary<string, City>>(() => Cities
+            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.MaxBy(c => c.Population)!, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The catalog built from the embedded data: every ISO 3166-1 country plus historical states, a national
+    /// military for each, the curated named forces and bases, and cities of 100,000 people or more.</summary>
+    public static EntityCatalog Default => LazyDefault.Value;
+
+    /// <summary>A content hash of the catalog: two catalogs with the same entities have the same version.
+    /// Indexes record it so that an index tagged with another catalog is noticed.</summary>
+    public string Version => _version.Value;
+
+    /// <summary>Cities used for datelines, indirect base references and <c>Near</c> queries.</summary>
+    public IReadOnlyList<City> Cities { get; }
+
+    /// <summary>Nouns that, after a country name or demonym, make a national-military mention ("Russian <i>troops</i>").</summary>
+    public IReadOnlyList<string> NationalNouns { get; }
+
+    /// <summary>Country aliases that are also first names or US states ("Chad", "Jordan", "Georgia"); the tagger
+    /// drops them next to another capitalised name.</summary>
+    public IReadOnlyList<string> PersonLikeAliases { get; }
+
+    /// <summary>The tagger for this catalog (built once, on first use).</summary>
+    public EntityTagger Tagger => _tagger.Value;
+
+    /// <summary>All entities of a kind, in catalog order.</summary>
+    public IReadOnlyList<Entity> All(EntityKind kind) => _byKind[kind];
+
+    /// <summary>The entity with this exact canonical id, or null.</summary>
+    public Entity? Get(EntityKind kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _byId.GetValueOrDefault((kind, id)) ??
+               (kind == EntityKind.Country ? _byId.GetValueOrDefault((kind, id.ToUpperInvariant())) : _byId.GetValueOrDefault((kind, id.ToLowerInvariant())));
+    }
+
+    /// <summary>
+    /// Finds an entity by canonical id or by anything the tagger recognises as exactly that entity:
+    /// <c>TD</c>, <c>Chad</c>, <c>Chadian</c>; <c>Wagner</c>, <c>"Russian troops"</c>; <c>"Airbase 101"</c>.
+    /// Returns null when nothing matches.
+    /// </summary>
+    public Entity? Find(EntityKind kind, string idOrAlias)
+    {
+        ArgumentNullException.ThrowIfNull(idOrAlias);
+        var text = idOrAlias.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (Get(kind, text) is { } byId)
+        {
+            return byId;
+        }
+
+        // Aliases resolve through the tagger, so that resolution and tagging can never disagree. Case is relaxed
+        // (a user typing "wagner" means Wagner), but the alias must cover the whole text.
+        foreach (var candidate in (string[])[text, Capitalize(text)])
+        {
+            var mentions = Tagger.Tag(candidate);
+            var whole = mentions.Where(m => m.Kind == kind && m.Start == 0 && m.End >= candidate.TrimEnd('.').Length).ToArray();
+            if (whole.Length > 0)
+            {
+                return Get(kind, whole[0].Id);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Like <see cref="Find"/>, but throws <see cref="UnknownEntityException"/> (with suggestions) when nothing matches.</summary>
+    public Entity Resolve(EntityKind kind, string idOrAlias) =>
+        Find(kind, idOrAlias) ?? throw new UnknownEntityException(kind, idOrAlias, Suggest(kind, idOrAlias));
+
+    /// <summary>Entities of <paramref name="kind"/> (all kinds when null) whose id, name or alias contains <paramref name="text"/>.</summary>
+    public IEnumerable<Entity> Search(EntityKind? kind, string? text) =>
+        Enum.GetValues<EntityKind>().Where(k => kind is null || k == kind).SelectMany(All)
+            .Where(e => string.IsNullOrWhiteSpace(text) ||
+                        e.Id.Contains(text, StringComparison.OrdinalIgnoreCase) ||
+                        e.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ||
+                        e.AllNames.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The city of this name (the most populous one), or null.</summary>
+    public City? FindCity(string name) => _cityByName.Value.GetValueOrDefault(name.Trim());
+
+    /// <summary>A new catalog: these entities added, or replacing the ones with the same kind and id.</summary>
+    public EntityCatalog With(IEnumerable<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return new EntityCatalog(_byKind.Values.SelectMany(e => e).Where(e => e.Category != "national" || e.Aliases.Count > 0).Concat(entities), Cities, NationalNouns, PersonLikeAliases);
+    }
+
+    /// <summary>A new catalog with the entities of a JSON file in the catalog format (keys <c>countries</c>,
+    /// <c>forces</c>, <c>bases</c>, as in the embedded data) added or replacing existing ones.</summary>
+    public EntityCatalog WithFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return With(CatalogJson.Read(stream, path).Entities);
+    }
+
+    /// <summary>The id of a country's national military (<c>ru-armed-forces</c> for <c>RU</c>).</summary>
+    public static string NationalForceId(string countryId) => $"{countryId.ToLowerInvariant()}-armed-forces";
+
+
+    private static EntityCatalog LoadDefault()
+    {
+        var assembly = typeof(EntityCatalog).Assembly;
+        var parts = EmbeddedParts.Select(name =>
+        {
+            using var stream = assembly.GetManifestResourceStream($"NewsIndex.Entities.Data.{name}.json")
+                               ?? throw new InvalidOperationException($"embedded {name}.json is missing from the assembly");
+            return CatalogJson.Read(stream, $"{name}.json");
+        }).ToArray();
+        return new EntityCatalog(parts.SelectMany(p => p.Entities), parts.SelectMany(p => p.Cities).ToArray(),
+            parts.SelectMany(p => p.NationalNouns).ToArray(), parts.SelectMany(p => p.PersonLikeAliases).ToArray());
+    }
+
+    private static void Validate(Entity entity)
+    {
+        if (string.IsNullOrWhiteSpace(entity.Id) || entity.Id.Any(char.IsWhiteSpace))
+        {
+            throw new NewsIndexException($"entity ids must be non-empty and contain no spaces: \"{entity.Id}\" ({entity.Name})");
+        }
+    }
+
+    private static string Capitalize(string text) =>
+        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    private string[] Suggest(EntityKind kind, string text)
+    {
+        var needle = text.Trim();
+        return All(kind)
+            .Select(e => (e, score: e.AllNames.Append(e.Id).Append(e.Name).Min(n => Distance(n, needle))))
+            .Where(x => x.score <= Math.Max(2, needle.Length / 3))
+            .OrderBy(x => x.score).ThenBy(x => x.e.Id, StringComparer.Ordinal)
+            .Take(3).Select(x => $"{x.e.Id} ({x.e.Name})").ToArray();
+    }
+
+    private static int Distance(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private string ComputeVersion()
+    {
+        var builder = new StringBuilder();
+        foreach (var entity in _byKind.Values.SelectMany(e => e))
+        {
+            builder.Append(entity.Kind).Append('|').Append(entity.Id).Append('|').Append(entity.Country).Append('|')
+                .AppendJoin(';', entity.AllNames).Append('|').AppendJoin(';', entity.Operators).Append('|').Append(entity.City)
+                .Append('|').Append(entity.Number).Append('|').AppendJoin(';', entity.Tags).Append('\n');
+        }
+
+        builder.AppendJoin(';', NationalNouns).AppendJoin(';', PersonLikeAliases).Append(Cities.Count);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16].ToLowerInvariant();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Buffers;
+
+namespace NewsIndex.Entities;
+
+public sealed partial class EntityTagger
+{
+    /// <summary>Tokenizes one field and records, at each position, the longest alias that holds there.</summary>
+    private void Match(string text, ArticleField field, MatchState state)
+    {
+        var tokens = ArrayPool<Token>.Shared.Rent(Math.Max(16, text.Length / 5));
+        var count = Tokenizer.Tokenize(text, ref tokens, _trie.Vocabulary);
+        var fieldIndex = state.Fields.Count;
+        state.Fields.Add(new FieldTokens(field, text, tokens, count));
+
+        Span<(int Node, int Next)> stack = stackalloc (int, int)[32];
+        var lastCityEnd = -1;
+        var lastCityCountry = string.Empty;
+        var i = 0;
+        while (i < count)
+        {
+            var bestEnd = -1;
+            var bestNode = -1;
+            var bestExact = false;
+            var depth = 0;
+            stack[depth++] = (0, i);
+            while (depth > 0)
+            {
+                var (node, j) = stack[--depth];
+                if (j >= count || depth + 3 >= stack.Length)
+                {
+                    continue;
+                }
+
+                ref readonly var token = ref tokens[j];
+                for (var kind = 0; kind < 3; kind++)
+                {
+                    var symbol = kind switch
+                    {
+                        0 => token.Symbol,
+                        1 => token.Has(TokenFlags.Numeric) ? Vocabulary.Number : -1,
+                        // Only unknown capitalised words stand in for a name, and not in Title Case runs ("Russian Forces Enter Niger Airbase").
+                        _ => token.Symbol < 0 && token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper) && !IsStopWord(text, token) && !InTitleCase(tokens, i)
+                            ? Vocabulary.CapitalizedWord
+                            : -1,
+                    };
+                    if (symbol < 0 || !_trie.TryStep(node, symbol, out var next))
+                    {
+                        continue;
+                    }
+
+                    stack[depth++] = (next, j + 1);
+                    var exact = kind == 0;
+                    if ((j + 1 > bestEnd || (j + 1 == bestEnd && exact && !bestExact)) && HasValidTarget(next, tokens, count, i, j + 1, text, lastCityEnd, lastCityCountry))
+                    {
+                        bestEnd = j + 1;
+                        bestNode = next;
+                        bestExact = exact;
+                    }
+                }
+            }
+
+            if (bestEnd < 0)
+            {
+                i++;
+                continue;
+            }
+
+            var targetStart = state.Targets.Count;
+            foreach (var target in _trie.TargetsAt(bestNode)!)
+            {
+                if (IsValid(target, tokens, count, i, bestEnd, text, lastCityEnd, lastCityCountry))
+                {
+                    state.Targets.Add(target);
+                    if (target.Role == AliasRole.City)
+                    {
+                        lastCityEnd = bestEnd;
+                        lastCityCountry = _catalog.Cities[target.Entity].Country;
+                    }
+                }
+            }
+
+            state.Hits.Add(new Hit(fieldIndex, i, bestEnd, targetStart, state.Targets.Count - targetStart));
+            i = bestEnd;
+        }
+    }
+
+    private bool HasValidTarget(int node, Token[] tokens, int count, int first, int end, string text, int lastCityEnd, string lastCityCountry)
+    {
+        var targets = _trie.TargetsAt(node);
+        if (targets is null)
+        {
+            return false;
+        }
+
+        foreach (var target in targets)
+        {
+            if (IsValid(target, tokens, count, first, end, text, lastCityEnd, lastCityCountry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsValid(in AliasTarget target, Token[] tokens, int count, int first, int end, string text, int lastCityEnd, string lastCityCountry)
+    {
+        for (var k = 0; k < target.Length; k++)
+        {
+            var flags = tokens[first + k].Flags;
+            if ((target.UpperMask & (1u << k)) != 0 && (flags & TokenFlags.AllUpper) == 0)
+            {
+                return false;
+            }
+
+            if ((target.CapitalMask & (1u << k)) != 0 && (flags & TokenFlags.Capitalized) == 0)
+            {
+                return false;
+            }
+        }
+
+        if (!target.PersonLike || tokens[first].Has(TokenFlags.AllUpper))
+        {
+            return true;
+        }
+
+        // "Chad Smith", "Michael Jordan", "Atlanta, Georgia": a country name that is also a first name or a US state.
+        if (end < count && tokens[end].Has(TokenFlags.Capitalized) && !tokens[end].Has(TokenFlags.SentenceStart) &&
+            !tokens[end].Has(TokenFlags.AfterComma) && tokens[end].Symbol < 0 && !IsPossessive(tokens[first]))
+        {
+            return false;
+        }
+
+        if (first > 0 && !tokens[first].Has(TokenFlags.SentenceStart) && !tokens[first].Has(TokenFlags.AfterComma) &&
+            tokens[first - 1].Has(TokenFlags.Capitalized) && tokens[first - 1].Symbol < 0 && !tokens[first - 1].Has(TokenFlags.AllUpper))
+        {
+            return false;
+        }
+
+        var entity = _entities[target.Entity];
+        return !(tokens[first].Has(TokenFlags.AfterComma) && lastCityEnd == first && !string.Equals(lastCityCountry, entity.Id, StringComparison.Ordinal));
+    }
+
+    private static bool InTitleCase(Token[] tokens, int first) =>
+        first > 0 && !tokens[first].Has(TokenFlags.SentenceStart) && tokens[first - 1].Has(TokenFlags.Capitalized) && !tokens[first - 1].Has(TokenFlags.Possessive);
+
+    private static bool IsPossessive(in Token token) => token.Has(TokenFlags.Possessive);
+
+    private static bool IsStopWord(string text, in Token token)
+    {
+        if (token.End - token.Start > 5)
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(token.Start, token.End - token.Start);
+        foreach (var stop in PatternStopWords)
+        {
+            if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

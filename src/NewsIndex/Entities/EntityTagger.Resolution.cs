@@ -1,0 +1,299 @@
+using System.Globalization;
+
+namespace NewsIndex.Entities;
+
+public sealed partial class EntityTagger
+{
+    /// <summary>Turns raw matches into mentions, resolving ambiguous ones by the article's context.</summary>
+    private List<EntityMention> Resolve(MatchState state, DateTimeOffset? published)
+    {
+        var countryCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forceMentions = 0;
+        foreach (var hit in state.Hits)
+        {
+            if (SingleEntity(state, hit) is { } entity)
+            {
+                var country = entity.Kind == EntityKind.Country ? entity.Id : entity.Country;
+                if (country is not null)
+                {
+                    countryCounts[country] = countryCounts.GetValueOrDefault(country) + 1;
+                }
+
+                forceMentions += entity.Kind == EntityKind.Force ? 1 : 0;
+            }
+            else if (state.Fields[hit.FieldIndex].Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city)
+            {
+                var cityCountry = _catalog.Cities[city.Entity].Country;
+                countryCounts[cityCountry] = countryCounts.GetValueOrDefault(cityCountry) + 2;
+            }
+        }
+
+        var topCountry = countryCounts.Count == 0 ? null : countryCounts.MaxBy(kv => kv.Value).Key;
+        var mentions = new List<EntityMention>();
+        var baseNouns = new List<Hit>();
+        foreach (var hit in state.Hits)
+        {
+            var field = state.Fields[hit.FieldIndex];
+            var targets = state.Targets.GetRange(hit.TargetStart, hit.TargetCount);
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+
+            var national = targets.FindIndex(t => t.Role == AliasRole.NationalForce);
+            if (national >= 0)
+            {
+                var target = targets[national];
+                Add(mentions, field, hit.First, hit.End, _entities[target.Entity]);
+                Add(mentions, field, hit.First, hit.First + target.CountryTokens, _entities[target.Extra]);
+                continue;
+            }
+
+            var named = targets.Where(t => t.Role is AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym).Select(t => t.Entity).Distinct().ToArray();
+            if (named.Length > 0)
+            {
+                Add(mentions, field, hit.First, hit.End, _entities[Choose(named, countryCounts)]);
+                continue;
+            }
+
+            var numbered = targets.FindIndex(t => t.Role == AliasRole.NumberedBase);
+            if (numbered >= 0)
+            {
+                var numberToken = field.Tokens[hit.First + targets[numbered].Extra];
+                var number = new string(field.Text.AsSpan(numberToken.Start, numberToken.End - numberToken.Start).ToArray().Where(char.IsDigit).ToArray());
+                if (_basesByNumber.TryGetValue(number, out var candidates))
+                {
+                    Add(mentions, field, hit.First, hit.End, _entities[Choose(candidates, countryCounts)]);
+                }
+                else
+                {
+                    AddUnlisted(mentions, field, hit, topCountry, $"air-base-{number}");
+                }
+
+                continue;
+            }
+
+            if (targets.Exists(t => t.Role == AliasRole.NamedBasePattern) && !targets.Exists(t => t.Role == AliasRole.City))
+            {
+                AddUnlisted(mentions, field, hit, topCountry, Slug(field.Text[field.Tokens[hit.First].Start..field.Tokens[hit.End - 1].End]));
+                continue;
+            }
+
+            if (field.Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city)
+            {
+                var country = _catalog.Get(EntityKind.Country, _catalog.Cities[city.Entity].Country);
+                if (country is not null)
+                {
+                    Add(mentions, field, hit.First, hit.End, country);
+                }
+
+                continue;
+            }
+
+            if (targets.Exists(t => t.Role == AliasRole.BaseNoun))
+            {
+                baseNouns.Add(hit);
+            }
+        }
+
+        if (forceMentions > 0 || mentions.Exists(m => m.Kind == EntityKind.Base))
+        {
+            ResolveIndirectBases(state, baseNouns, mentions);
+        }
+
+        ApplyHistory(mentions, published);
+        mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return mentions;
+    }
+
+    /// <summary>"the base in Agadez", "the drone base": a base noun resolved by a nearby city or by the article's country.</summary>
+    private void ResolveIndirectBases(MatchState state, List<Hit> baseNouns, List<EntityMention> mentions)
+    {
+        foreach (var noun in baseNouns)
+        {
+            var field = state.Fields[noun.FieldIndex];
+            var flags = state.Targets.GetRange(noun.TargetStart, noun.TargetCount).First(t => t.Role == AliasRole.BaseNoun).Extra;
+            int[]? candidates = null;
+            foreach (var other in state.Hits)
+            {
+                if (other.FieldIndex != noun.FieldIndex || Math.Abs(other.First - noun.First) > IndirectWindow ||
+                    FirstTarget(state, other, AliasRole.City) is not { } city || !_basesByCity.TryGetValue(city.Entity, out var hosted) ||
+                    CrossesSentence(field, Math.Min(other.First, noun.First), Math.Max(other.First, noun.First)))
+                {
+                    continue;
+                }
+
+                candidates = (flags & 2) != 0 ? hosted.Where(b => _entities[b].Tags.Contains("airport")).ToArray() : hosted;
+                break;
+            }
+
+            if ((candidates is null || candidates.Length == 0) && (flags & 1) != 0)
+            {
+                candidates = DroneBaseByContext(state, noun, mentions);
+            }
+
+            if (candidates is { Length: 1 })
+            {
+                Add(mentions, field, noun.First, noun.End, _entities[candidates[0]]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "the drone base" with no place named: a drone base the article already names, else the one in the most
+    /// mentioned host country, leaving out the country of a modifier ("American drone base" is operated by, not in, the US).
+    /// </summary>
+    private int[] DroneBaseByContext(MatchState state, Hit noun, List<EntityMention> mentions)
+    {
+        var drone = _entities.Select((e, index) => (e, index)).Where(x => x.e.Kind == EntityKind.Base && x.e.Tags.Contains("drone")).ToArray();
+        var named = drone.Where(x => mentions.Exists(m => m.Kind == EntityKind.Base && m.Id == x.e.Id)).Select(x => x.index).ToArray();
+        if (named.Length > 0)
+        {
+            return named;
+        }
+
+        var modifier = state.Hits.Where(h => h.FieldIndex == noun.FieldIndex && h.End == noun.First).Select(h => SingleEntity(state, h)).FirstOrDefault();
+        var counts = mentions.Where(m => m.Kind == EntityKind.Country && m.Id != modifier?.Id)
+            .GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var ranked = drone.Where(x => counts.ContainsKey(x.e.Country ?? string.Empty))
+            .GroupBy(x => counts[x.e.Country!]).OrderByDescending(g => g.Key).FirstOrDefault();
+        return ranked is null ? [] : ranked.Select(x => x.index).ToArray();
+    }
+
+    private static bool CrossesSentence(FieldTokens field, int from, int to)
+    {
+        for (var t = from + 1; t <= to; t++)
+        {
+            if (field.Tokens[t].Has(TokenFlags.SentenceStart))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Before a state's end, mentions of the countries it covered mean that state (Moscow in 1987: the USSR).</summary>
+    private void ApplyHistory(List<EntityMention> mentions, DateTimeOffset? published)
+    {
+        if (published is not { } date)
+        {
+            return;
+        }
+
+        var day = DateOnly.FromDateTime(date.UtcDateTime);
+        foreach (var historical in _catalog.All(EntityKind.Country))
+        {
+            if (historical.Until is not { } until || day >= until || historical.Covers.Count == 0)
+            {
+                continue;
+            }
+
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                var mention = mentions[m];
+                if (mention.Kind == EntityKind.Country && historical.Covers.Contains(mention.Id))
+                {
+                    mentions[m] = mention with { Id = historical.Id };
+                }
+                else if (mention.Kind == EntityKind.Force && historical.Covers.Any(c => mention.Id == EntityCatalog.NationalForceId(c)))
+                {
+                    mentions[m] = mention with { Id = EntityCatalog.NationalForceId(historical.Id) };
+                }
+            }
+        }
+    }
+
+    private Entity? SingleEntity(MatchState state, Hit hit)
+    {
+        Entity? found = null;
+        for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
+        {
+            var target = state.Targets[t];
+            if (target.Role is AliasRole.City or AliasRole.BaseNoun or AliasRole.NamedBasePattern or AliasRole.NumberedBase)
+            {
+                continue;
+            }
+
+            var entity = _entities[target.Role == AliasRole.NationalForce ? target.Extra : target.Entity];
+            if (found is not null && !ReferenceEquals(found, entity))
+            {
+                return null;
+            }
+
+            found = entity;
+        }
+
+        return found;
+    }
+
+    private static AliasTarget? FirstTarget(MatchState state, Hit hit, AliasRole role)
+    {
+        for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
+        {
+            if (state.Targets[t].Role == role)
+            {
+                return state.Targets[t];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Of several entities sharing an alias, the one whose country the article mentions most (catalog order breaks ties).</summary>
+    private int Choose(int[] candidates, Dictionary<string, int> countryCounts)
+    {
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
+        var best = candidates[0];
+        var bestCount = -1;
+        foreach (var candidate in candidates)
+        {
+            var entity = _entities[candidate];
+            var count = countryCounts.GetValueOrDefault(entity.Kind == EntityKind.Country ? entity.Id : entity.Country ?? string.Empty);
+            if (count > bestCount)
+            {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
+    private static void Add(List<EntityMention> mentions, FieldTokens field, int first, int end, Entity entity)
+    {
+        var start = field.Tokens[first].Start;
+        var stop = field.Tokens[end - 1].End;
+        mentions.Add(new EntityMention(entity.Kind, entity.Id, field.Text[start..stop], start, stop, field.Field));
+    }
+
+    private static void AddUnlisted(List<EntityMention> mentions, FieldTokens field, Hit hit, string? country, string slug)
+    {
+        var start = field.Tokens[hit.First].Start;
+        var stop = field.Tokens[hit.End - 1].End;
+        var id = $"{(country ?? "xx").ToLowerInvariant()}-{slug}";
+        mentions.Add(new EntityMention(EntityKind.Base, id, field.Text[start..stop], start, stop, field.Field));
+    }
+
+    private static string Slug(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-' && char.IsWhiteSpace(c) || c == '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().Trim('-');
+    }
+}

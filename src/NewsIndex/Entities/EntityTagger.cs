@@ -1,0 +1,205 @@
+using System.Buffers;
+using NewsIndex.Ingestion;
+
+namespace NewsIndex.Entities;
+
+/// <summary>
+/// Finds the countries, armed forces and military bases a text mentions, with exact offsets, in one pass over its
+/// words (a token trie holding every alias), then resolves ambiguous references by the article's context:
+/// <c>Air Base 101</c> by the host country most mentioned, <c>the base in Agadez</c> by the bases at Agadez,
+/// <c>Moscow</c> in 1987 as the USSR.
+/// </summary>
+/// <remarks>Immutable after construction and thread-safe: <see cref="Tag(string)"/> may be called from many threads.</remarks>
+public sealed partial class EntityTagger
+{
+    private const int IndirectWindow = 10;
+
+    private readonly EntityCatalog _catalog;
+    private readonly AliasTrie _trie = new();
+    private readonly Entity[] _entities;
+    private readonly Dictionary<(EntityKind, string), int> _entityIndex = [];
+    private readonly Dictionary<string, int[]> _basesByNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int[]> _basesByCity = [];
+    private static readonly string[] PatternStopWords =
+    [
+        "The", "A", "An", "In", "On", "At", "Of", "And", "Or", "To", "For", "From", "With", "By", "Its", "Their", "This", "That", "Our", "His", "Her",
+    ];
+
+    /// <summary>Builds the tagger for a catalog. Prefer <see cref="EntityCatalog.Tagger"/>, which builds it once.</summary>
+    public EntityTagger(EntityCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
+        for (var e = 0; e < _entities.Length; e++)
+        {
+            _entityIndex[(_entities[e].Kind, _entities[e].Id)] = e;
+        }
+
+        Build();
+    }
+
+    /// <summary>The catalog this tagger recognises.</summary>
+    public EntityCatalog Catalog => _catalog;
+
+    /// <summary>Number of trie nodes (a measure of the alias set's size).</summary>
+    internal int TrieNodes => _trie.NodeCount;
+
+    /// <summary>Tags a piece of text. Offsets refer to <paramref name="text"/>; every mention has <see cref="ArticleField.Body"/> as its field.</summary>
+    public IReadOnlyList<EntityMention> Tag(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var state = new MatchState();
+        try
+        {
+            Match(text, ArticleField.Body, state);
+            return Resolve(state, published: null);
+        }
+        finally
+        {
+            state.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Tags an article's title, dateline and body together (so that each is read in the context of the others),
+    /// and works out which entities the article is about.
+    /// </summary>
+    public ArticleEntities Tag(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var state = new MatchState();
+        try
+        {
+            Match(article.Title, ArticleField.Title, state);
+            if (article.Dateline is { Length: > 0 } dateline)
+            {
+                Match(dateline, ArticleField.Dateline, state);
+            }
+
+            Match(article.Body, ArticleField.Body, state);
+            var mentions = Resolve(state, article.Published);
+            return new ArticleEntities(mentions, Distinct(mentions), Prominence.About(mentions, article.Body));
+        }
+        finally
+        {
+            state.Dispose();
+        }
+    }
+
+    private static EntitySet Distinct(IReadOnlyList<EntityMention> mentions)
+    {
+        string[] Of(EntityKind kind) => mentions.Where(m => m.Kind == kind).Select(m => m.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return new EntitySet(Of(EntityKind.Country), Of(EntityKind.Force), Of(EntityKind.Base));
+    }
+
+    private void Build()
+    {
+        var personLike = new HashSet<string>(_catalog.PersonLikeAliases, StringComparer.Ordinal);
+        var nouns = _catalog.NationalNouns.Select(Tokenizer.Words).ToArray();
+        var number = new List<(string, TokenFlags)> { ("#num", TokenFlags.None) };
+        for (var e = 0; e < _entities.Length; e++)
+        {
+            var entity = _entities[e];
+            foreach (var alias in entity.Aliases.Append(entity.Name).Distinct(StringComparer.Ordinal))
+            {
+                _trie.Add(Tokenizer.Words(alias), new AliasTarget(AliasRole.Name, e, PersonLike: personLike.Contains(alias)));
+            }
+
+            foreach (var demonym in entity.Demonyms)
+            {
+                _trie.Add(Tokenizer.Words(demonym), new AliasTarget(AliasRole.Demonym, e));
+                if (Plural(demonym) is { } plural)
+                {
+                    _trie.Add(Tokenizer.Words(plural), new AliasTarget(AliasRole.Demonym, e));
+                }
+            }
+
+            foreach (var metonym in entity.Metonyms)
+            {
+                _trie.Add(Tokenizer.Words(metonym), new AliasTarget(AliasRole.Metonym, e));
+            }
+
+            if (entity.Kind == EntityKind.Force && entity.Category == "national" && entity.Country is { } countryId &&
+                _entityIndex.TryGetValue((EntityKind.Country, countryId), out var country))
+            {
+                // "Russian troops", "Niger's military", "France's 1,500 troops": country form, optional number, noun.
+                var forms = _entities[country].Aliases.Concat(_entities[country].Demonyms).Distinct(StringComparer.Ordinal)
+                    .Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 4).ToArray();
+                foreach (var form in forms)
+                {
+                    foreach (var noun in nouns)
+                    {
+                        var target = new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)form.Count);
+                        _trie.Add([.. form, .. noun], target);
+                        _trie.Add([.. form, .. number, .. noun], target);
+                    }
+                }
+            }
+
+            if (entity.Kind == EntityKind.Base && entity.Number is { } baseNumber)
+            {
+                _basesByNumber[baseNumber] = [.. _basesByNumber.GetValueOrDefault(baseNumber, []), e];
+            }
+        }
+
+        for (var c = 0; c < _catalog.Cities.Count; c++)
+        {
+            var city = _catalog.Cities[c];
+            _trie.Add(Tokenizer.Words(city.Name), new AliasTarget(AliasRole.City, c));
+            var hosted = _entities.Select((entity, index) => (entity, index))
+                .Where(x => x.entity.Kind == EntityKind.Base && string.Equals(x.entity.City, city.Name, StringComparison.OrdinalIgnoreCase))
+                .Select(x => x.index).ToArray();
+            if (hosted.Length > 0)
+            {
+                _basesByCity[c] = hosted;
+            }
+        }
+
+        foreach (var pattern in (string[])["Air Base #num", "Airbase #num", "Air base #num", "BA #num", "Base Aérienne #num", "Air Force Base #num"])
+        {
+            _trie.Add(Words(pattern), new AliasTarget(AliasRole.NumberedBase, -1, Extra: Words(pattern).FindIndex(w => w.Word == "#num")));
+        }
+
+        foreach (var pattern in (string[])["Camp #cap", "Fort #cap", "#cap Naval Base", "#cap Air Base", "#cap Air Force Base", "#cap Airbase", "Naval Station #cap", "Naval Air Station #cap", "#cap Military Base", "#cap #cap Air Base", "#cap #cap Naval Base"])
+        {
+            _trie.Add(Words(pattern), new AliasTarget(AliasRole.NamedBasePattern, -1));
+        }
+
+        foreach (var (noun, flags) in (ReadOnlySpan<(string, int)>)[("base", 0), ("airbase", 0), ("air base", 0), ("airfield", 0), ("military base", 0), ("air force base", 0), ("drone base", 1), ("airport", 2), ("international airport", 2)])
+        {
+            _trie.Add(Tokenizer.Words(noun), new AliasTarget(AliasRole.BaseNoun, -1, Extra: flags));
+        }
+    }
+
+    /// <summary>"Russians", "Americans", "Nigeriens": demonyms that name people take an s; "British", "Chinese", "Swiss" do not.</summary>
+    private static string? Plural(string demonym) =>
+        demonym.Length > 3 && char.IsLetter(demonym[^1]) && !demonym.EndsWith("ese", StringComparison.Ordinal) &&
+        !demonym.EndsWith("sh", StringComparison.Ordinal) && !demonym.EndsWith("ch", StringComparison.Ordinal) &&
+        !demonym.EndsWith('s') && !demonym.EndsWith('i') && !demonym.EndsWith('y') && !demonym.Contains(' ', StringComparison.Ordinal)
+            ? demonym + "s"
+            : null;
+
+    private static List<(string Word, TokenFlags Flags)> Words(string pattern) =>
+        pattern.Split(' ').SelectMany(piece => piece.StartsWith('#') ? [(piece, TokenFlags.None)] : Tokenizer.Words(piece)).ToList();
+
+    /// <summary>Per-call scratch: tokens of each field and the raw matches.</summary>
+    private sealed class MatchState : IDisposable
+    {
+        public readonly List<FieldTokens> Fields = [];
+        public readonly List<Hit> Hits = [];
+        public readonly List<AliasTarget> Targets = [];
+
+        public void Dispose()
+        {
+            foreach (var field in Fields)
+            {
+                ArrayPool<Token>.Shared.Return(field.Tokens);
+            }
+        }
+    }
+
+    private sealed record FieldTokens(ArticleField Field, string Text, Token[] Tokens, int Count);
+
+    private readonly record struct Hit(int FieldIndex, int First, int End, int TargetStart, int TargetCount);
+}

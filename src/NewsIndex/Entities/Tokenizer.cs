@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsIndex.Entities;
+
+/// <summary>
+/// Splits text into words for alias matching: lower-cased, diacritics folded, <c>’s</c>/<c>'s</c> possessives
+/// split off, <c>U.S.</c> kept as one word (<c>us</c>), glued camel-case words (<c>RussianTroopsArrive</c>) split,
+/// hyphens as separators (<c>US-occupied</c> is <c>US</c> + <c>occupied</c>). Allocation-free per token.
+/// </summary>
+internal static class Tokenizer
+{
+    private const int MaxTokenLength = 64;
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="tokens"/> (grown as needed); returns the count.</summary>
+    public static int Tokenize(string text, ref Token[] tokens, Vocabulary vocabulary, List<string>? normalForms = null)
+    {
+        Span<char> scratch = stackalloc char[MaxTokenLength];
+        var count = 0;
+        var sentenceStart = true;
+        var afterComma = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c is '.' or '!' or '?' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]) || text[i + 1] is '"' or '”' or '’' or '\''))
+                {
+                    sentenceStart = true;
+                }
+                else if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    sentenceStart = true;
+                }
+                else if (c == ',')
+                {
+                    afterComma = true;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var length = 0;
+            var flags = TokenFlags.None;
+            var upper = 0;
+            var letters = 0;
+            var digits = 0;
+            if (char.IsLetter(c) && IsAbbreviation(text, i, out var abbreviationEnd))
+            {
+                // U.S., U.K., U.S.A.: one token of the letters, so "U.S." and "US" normalise alike.
+                for (var k = i; k < abbreviationEnd; k += 2)
+                {
+                    if (length < MaxTokenLength)
+                    {
+                        scratch[length++] = Fold(text[k]);
+                    }
+
+                    letters++;
+                    upper += char.IsUpper(text[k]) ? 1 : 0;
+                }
+
+                i = abbreviationEnd;
+            }
+            else
+            {
+                while (i < text.Length)
+                {
+                    var ch = text[i];
+                    if (char.IsLetter(ch))
+                    {
+                        // Glued words: "RussianTroopsArrive" splits before "Troops" (a lower-to-upper step after 3+ letters).
+                        if (char.IsUpper(ch) && letters >= 3 && char.IsLower(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]))
+                        {
+                            break;
+                        }
+
+                        letters++;
+                        upper += char.IsUpper(ch) ? 1 : 0;
+                    }
+                    else if (char.IsDigit(ch))
+                    {
+                        digits++;
+                    }
+                    else if (ch is ',' or '.' && digits > 0 && letters == 0 && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+                    {
+                        i++; // 1,000 and 2.5 stay one number; the separator is not part of the normal form
+                        continue;
+                    }
+                    else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    {
+                        if (text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
+                        {
+                            flags |= TokenFlags.Possessive;
+                            break;
+                        }
+
+                        ch = '\'';
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    if (length < MaxTokenLength)
+                    {
+                        scratch[length++] = Fold(ch);
+                    }
+
+                    i++;
+                }
+            }
+
+            var end = i;
+            if ((flags & TokenFlags.Possessive) != 0)
+            {
+                i += 2; // skip 's
+            }
+
+            if (letters > 0 && char.IsUpper(text[start]))
+            {
+                flags |= TokenFlags.Capitalized;
+            }
+
+            if (letters > 0 && upper == letters)
+            {
+                flags |= TokenFlags.AllUpper;
+            }
+
+            if (letters == 0)
+            {
+                flags |= TokenFlags.Numeric;
+            }
+
+            if (sentenceStart)
+            {
+                flags |= TokenFlags.SentenceStart;
+            }
+
+            if (afterComma)
+            {
+                flags |= TokenFlags.AfterComma;
+            }
+
+            sentenceStart = false;
+            afterComma = false;
+            if (count == tokens.Length)
+            {
+                Array.Resize(ref tokens, tokens.Length * 2);
+            }
+
+            var symbol = length < MaxTokenLength ? vocabulary.Find(scratch[..length]) : -1;
+            normalForms?.Add(new string(scratch[..length]));
+            tokens[count++] = new Token { Start = start, End = end, Symbol = symbol, Flags = flags };
+        }
+
+        return count;
+    }
+
+    /// <summary>The normal forms and flags of the words of an alias, for building the trie (same rules as tagging).</summary>
+    public static List<(string Word, TokenFlags Flags)> Words(string alias)
+    {
+        var forms = new List<string>();
+        var tokens = new Token[8];
+        var count = Tokenize(alias, ref tokens, EmptyVocabulary, forms);
+        return Enumerable.Range(0, count).Select(t => (forms[t], tokens[t].Flags)).ToList();
+    }
+
+    private static readonly Vocabulary EmptyVocabulary = new();
+
+    private static bool IsAbbreviation(string text, int i, out int end)
+    {
+        // letter '.' letter '.' (at least two letters): U.S., U.S.A., U.K.
+        end = i;
+        var letters = 0;
+        while (end + 1 < text.Length && char.IsLetter(text[end]) && text[end + 1] == '.' && (end == i || text[end - 1] == '.'))
+        {
+            letters++;
+            end += 2;
+            if (end < text.Length && !char.IsLetter(text[end]))
+            {
+                break;
+            }
+        }
+
+        return letters >= 2 && (end >= text.Length || !char.IsLetterOrDigit(text[end]));
+    }
+
+    private static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        }
+
+        return c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x250];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var lower = char.ToLowerInvariant((char)c);
+            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+            var baseChar = decomposed.FirstOrDefault(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark);
+            table[c] = baseChar == default ? lower : baseChar;
+        }
+
+        table['ß'] = 'ß';
+        return table;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsIndex.Ingestion;
+
+/// <summary>
+/// Reads a plain-text news page as scraped from the web: finds the headline, byline, date, dateline and source
+/// attribution that are really there, and drops page furniture (share buttons, "Updated On", "What's Your Take?" …)
+/// without losing article text.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static partial class PlainTextArticleParser
+{
+    private const int MaxTitleLength = 200;
+    private const int HeaderLines = 3;
+    private const int MaxDatelineOffset = 600;
+
+    /// <summary>Parses one article. <paramref name="text"/> may use LF or CRLF line ends and start with a BOM.</summary>
+    /// <param name="id">The article id (for files: the file name without extension).</param>
+    /// <param name="text">The whole file as text.</param>
+    public static Article Parse(string id, string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(text);
+
+        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var authors = new List<string>();
+        DateTimeOffset? published = null;
+        string? source = null;
+        string title = string.Empty;
+        var kept = new List<string>(lines.Length);
+        var meaningfulSeen = 0;
+        var afterAuthorImage = false;
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                kept.Add(string.Empty);
+                continue;
+            }
+
+            if (AuthorImage().IsMatch(line))
+            {
+                afterAuthorImage = true;
+                continue;
+            }
+
+            if (afterAuthorImage && PersonName().IsMatch(line))
+            {
+                authors.Add(line);
+                afterAuthorImage = false;
+                continue;
+            }
+
+            afterAuthorImage = false;
+            if (Furniture().IsMatch(line) || (meaningfulSeen < 8 && SectionLabel().IsMatch(line)))
+            {
+                continue;
+            }
+
+            if (published is null && TryParseDateLine(line, out var date))
+            {
+                published = date;
+                continue;
+            }
+
+            var by = ByLine().Match(line);
+            if (by.Success && meaningfulSeen < HeaderLines + 2)
+            {
+                authors.AddRange(SplitNames(by.Groups["names"].Value));
+                continue;
+            }
+
+            var contributed = ContributedBy().Match(line);
+            if (contributed.Success)
+            {
+                authors.AddRange(SplitNames(contributed.Groups["names"].Value));
+                continue;
+            }
+
+            if (meaningfulSeen < HeaderLines && title.Length == 0 && PersonName().IsMatch(line))
+            {
+                authors.Add(line);
+                meaningfulSeen++;
+                continue;
+            }
+
+            meaningfulSeen++;
+            if (title.Length == 0 && kept.TrueForAll(string.IsNullOrEmpty) && IsHeadline(line))
+            {
+                title = line;
+                continue;
+            }
+
+            if (title.Length > 0 && string.Equals(line, title, StringComparison.Ordinal))
+            {
+                continue; // the headline repeated by the page template
+            }
+
+            kept.Add(line);
+        }
+
+        // A trailing "— BBC" attributes the story; it is metadata, not text.
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (kept[i].Length == 0)
+            {
+                continue;
+            }
+
+            var attribution = TrailingSource().Match(kept[i]);
+            if (attribution.Success)
+            {
+                source = attribution.Groups["source"].Value;
+                kept[i] = kept[i][..attribution.Index].TrimEnd();
+            }
+
+            break;
+        }
+
+        var body = JoinParagraphs(kept);
+        var dateline = Dateline().Match(body);
+        if (dateline.Success && dateline.Index > MaxDatelineOffset)
+        {
+            dateline = Match.Empty;
+        }
+
+        return new Article(id, title, body)
+        {
+            Published = published,
+            Source = source,
+            Authors = authors.Distinct(StringComparer.Ordinal).ToArray(),
+            Dateline = dateline.Success ? dateline.Groups["place"].Value.Trim() : null,
+        };
+    }
+
+    /// <summary>Parses a date line such as <c>03 May 2024, 01:49 PM</c>, <c>May 3, 2024</c> or <c>2024-05-03</c> (taken as UTC).</summary>
+    internal static bool TryParseDateLine(string line, out DateTimeOffset value)
+    {
+        string[] formats =
+        [
+            "dd MMMM yyyy, hh:mm tt", "d MMMM yyyy, h:mm tt", "dd MMM yyyy, hh:mm tt", "d MMM yyyy, h:mm tt",
+            "dd MMMM yyyy", "d MMMM yyyy", "dd MMM yyyy", "d MMM yyyy",
+            "MMMM d, yyyy", "MMM d, yyyy", "MMMM d, yyyy, h:mm tt", "MMMM d, yyyy h:mm tt",
+            "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mm",
+        ];
+        var candidate = line.Replace(" UTC", string.Empty, StringComparison.Ordinal).Replace(" GMT", string.Empty, StringComparison.Ordinal);
+        return DateTimeOffset.TryParseExact(candidate, formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out value);
+    }
+
+    private static bool IsHeadline(string line) =>
+        line.Length <= MaxTitleLength && !line.EndsWith('.') && !line.EndsWith(':') && char.IsLetterOrDigit(line[0]);
+
+    private static IEnumerable<string> SplitNames(string names) =>
+        names.Split([",", " and ", ";", "&"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(n => n.Length > 1);
+
+    private static string JoinParagraphs(List<string> lines)
+    {
+        var builder = new StringBuilder();
+        var pendingBreak = false;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                pendingBreak = builder.Length > 0;
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(pendingBreak ? "\n\n" : "\n");
+            }
+
+            builder.Append(line);
+            pendingBreak = false;
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"^(?:(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|email|reddit|x)\s+)?icon sharing$|^(?:updated on|new update|what[’']s your take\??|expanded coverage:?|share this article|share on (?:facebook|twitter|x)|advertisement|read more:?|follow us on .*|sign up for .*newsletter.*|listen to this article|print this article|copy link)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Furniture();
+
+    [GeneratedRegex(@"^author-?image$|^author photo$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorImage();
+
+    [GeneratedRegex(@"^[a-z]{3,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionLabel();
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{Ll}’'.]*(?:-\p{Lu}?[\p{Ll}’'.]+)*|\p{Lu}\.)(?: (?:\p{Lu}[\p{Ll}’'.]*(?:-\p{Lu}?[\p{Ll}’'.]+)*|\p{Lu}\.)){1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonName();
+
+    [GeneratedRegex(@"^By (?<names>\p{Lu}[\p{L}’'.\- ,&]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ByLine();
+
+    [GeneratedRegex(@"^\(?(?:Additional )?(?:Reporting|Reported|Writing)(?: contributed)? by (?<names>[^;()]+?)(?:;.*)?\)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContributedBy();
+
+    [GeneratedRegex(@"(?<=[.!?”""])\s+[—–]\s*(?<source>\p{Lu}[\p{L}&.]*(?: \p{Lu}[\p{L}&.]*){0,3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSource();
+
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,[^\n—–]{1,40})?\s+[—–]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+}
