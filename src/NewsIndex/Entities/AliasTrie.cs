@@ -11,6 +11,8 @@ internal enum AliasRole : byte
     NumberedBase,
     NamedBasePattern,
     BaseNoun,
+    Region,
+    DatelineRegion,
 }
 
 /// <summary>One meaning of a trie path. <see cref="Entity"/> indexes the tagger's entities (or cities for <see cref="AliasRole.City"/>).</summary>

@@ -12,6 +12,7 @@ internal static class CatalogJson
         public List<City> Cities { get; } = [];
         public List<string> NationalNouns { get; } = [];
         public List<string> PersonLikeAliases { get; } = [];
+        public List<Region> Regions { get; } = [];
     }
 
     public static Content Read(Stream stream, string sourceName)
@@ -62,6 +63,12 @@ internal static class CatalogJson
             foreach (var row in Array(root, "cities"))
             {
                 content.Cities.Add(new City(row[0].GetString()!, row[1].GetString()!, new GeoPoint(row[2].GetDouble(), row[3].GetDouble()), row[4].GetInt64()));
+            }
+
+            foreach (var item in Array(root, "regions"))
+            {
+                content.Regions.Add(new Region(RequiredString(item, "name"), RequiredString(item, "country"),
+                    item.TryGetProperty("datelineOnly", out var only) && only.ValueKind == JsonValueKind.True));
             }
 
             content.NationalNouns.AddRange(Strings(root, "nationalNouns"));

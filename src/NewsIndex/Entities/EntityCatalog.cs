@@ -22,7 +22,7 @@ public sealed class EntityCatalog
     private readonly Lazy<string> _version;
     private readonly Lazy<FrozenDictionary<string, City>> _cityByName;
 
-    private EntityCatalog(IEnumerable<Entity> entities, IReadOnlyList<City> cities, IReadOnlyList<string> nationalNouns, IReadOnlyList<string> personLikeAliases)
+    private EntityCatalog(IEnumerable<Entity> entities, IReadOnlyList<City> cities, IReadOnlyList<string> nationalNouns, IReadOnlyList<string> personLikeAliases, IReadOnlyList<Region> regions)
     {
         var merged = new Dictionary<(EntityKind, string), Entity>();
         var order = new List<(EntityKind, string)>();
@@ -58,6 +58,7 @@ public sealed class EntityCatalog
         Cities = cities;
         NationalNouns = nationalNouns.Count > 0 ? nationalNouns : DefaultNationalNouns;
         PersonLikeAliases = personLikeAliases;
+        Regions = regions;
         _tagger = new Lazy<EntityTagger>(() => new EntityTagger(this));
         _version = new Lazy<string>(ComputeVersion);
         _cityByName = new Lazy<FrozenDictionary<string, City>>(() => Cities
@@ -82,6 +83,9 @@ public sealed class EntityCatalog
     /// <summary>Country aliases that are also first names or US states ("Chad", "Jordan", "Georgia"); the tagger
     /// drops them next to another capitalised name.</summary>
     public IReadOnlyList<string> PersonLikeAliases { get; }
+
+    /// <summary>Sub-national places that stand for their country in datelines and text.</summary>
+    internal IReadOnlyList<Region> Regions { get; }
 
     /// <summary>The tagger for this catalog (built once, on first use).</summary>
     public EntityTagger Tagger => _tagger.Value;
@@ -150,7 +154,7 @@ public sealed class EntityCatalog
     public EntityCatalog With(IEnumerable<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        return new EntityCatalog(_byKind.Values.SelectMany(e => e).Where(e => e.Category != "national" || e.Aliases.Count > 0).Concat(entities), Cities, NationalNouns, PersonLikeAliases);
+        return new EntityCatalog(_byKind.Values.SelectMany(e => e).Where(e => e.Category != "national" || e.Aliases.Count > 0).Concat(entities), Cities, NationalNouns, PersonLikeAliases, Regions);
     }
 
     /// <summary>A new catalog with the entities of a JSON file in the catalog format (keys <c>countries</c>,
@@ -175,7 +179,7 @@ public sealed class EntityCatalog
             return CatalogJson.Read(stream, $"{name}.json");
         }).ToArray();
         return new EntityCatalog(parts.SelectMany(p => p.Entities), parts.SelectMany(p => p.Cities).ToArray(),
-            parts.SelectMany(p => p.NationalNouns).ToArray(), parts.SelectMany(p => p.PersonLikeAliases).ToArray());
+            parts.SelectMany(p => p.NationalNouns).ToArray(), parts.SelectMany(p => p.PersonLikeAliases).ToArray(), parts.SelectMany(p => p.Regions).ToArray());
     }
 
     private static void Validate(Entity entity)
@@ -234,7 +238,7 @@ public sealed class EntityCatalog
                 .Append('|').Append(entity.Number).Append('|').AppendJoin(';', entity.Tags).Append('\n');
         }
 
-        builder.AppendJoin(';', NationalNouns).AppendJoin(';', PersonLikeAliases).Append(Cities.Count);
+        builder.AppendJoin(';', NationalNouns).AppendJoin(';', PersonLikeAliases).AppendJoin(';', Regions).Append(Cities.Count);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16].ToLowerInvariant();
     }
 }

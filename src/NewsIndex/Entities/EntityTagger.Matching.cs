@@ -50,7 +50,7 @@ public sealed partial class EntityTagger
 
                     stack[depth++] = (next, j + 1);
                     var exact = kind == 0;
-                    if ((j + 1 > bestEnd || (j + 1 == bestEnd && exact && !bestExact)) && HasValidTarget(next, tokens, count, i, j + 1, text, lastCityEnd, lastCityCountry))
+                    if ((j + 1 > bestEnd || (j + 1 == bestEnd && exact && !bestExact)) && HasValidTarget(next, tokens, count, i, j + 1, text, field, lastCityEnd, lastCityCountry))
                     {
                         bestEnd = j + 1;
                         bestNode = next;
@@ -68,7 +68,7 @@ public sealed partial class EntityTagger
             var targetStart = state.Targets.Count;
             foreach (var target in _trie.TargetsAt(bestNode)!)
             {
-                if (IsValid(target, tokens, count, i, bestEnd, text, lastCityEnd, lastCityCountry))
+                if (IsValid(target, tokens, count, i, bestEnd, text, field, lastCityEnd, lastCityCountry))
                 {
                     state.Targets.Add(target);
                     if (target.Role == AliasRole.City)
@@ -84,7 +84,7 @@ public sealed partial class EntityTagger
         }
     }
 
-    private bool HasValidTarget(int node, Token[] tokens, int count, int first, int end, string text, int lastCityEnd, string lastCityCountry)
+    private bool HasValidTarget(int node, Token[] tokens, int count, int first, int end, string text, ArticleField field, int lastCityEnd, string lastCityCountry)
     {
         var targets = _trie.TargetsAt(node);
         if (targets is null)
@@ -94,7 +94,7 @@ public sealed partial class EntityTagger
 
         foreach (var target in targets)
         {
-            if (IsValid(target, tokens, count, first, end, text, lastCityEnd, lastCityCountry))
+            if (IsValid(target, tokens, count, first, end, text, field, lastCityEnd, lastCityCountry))
             {
                 return true;
             }
@@ -103,8 +103,13 @@ public sealed partial class EntityTagger
         return false;
     }
 
-    private bool IsValid(in AliasTarget target, Token[] tokens, int count, int first, int end, string text, int lastCityEnd, string lastCityCountry)
+    private bool IsValid(in AliasTarget target, Token[] tokens, int count, int first, int end, string text, ArticleField field, int lastCityEnd, string lastCityCountry)
     {
+        if (target.Role == AliasRole.DatelineRegion && field != ArticleField.Dateline)
+        {
+            return false;
+        }
+
         for (var k = 0; k < target.Length; k++)
         {
             var flags = tokens[first + k].Flags;

@@ -49,7 +49,7 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            var named = targets.Where(t => t.Role is AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym).Select(t => t.Entity).Distinct().ToArray();
+            var named = targets.Where(t => t.Role is AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Region or AliasRole.DatelineRegion).Select(t => t.Entity).Distinct().ToArray();
             if (named.Length > 0)
             {
                 Add(mentions, field, hit.First, hit.End, _entities[Choose(named, countryCounts)]);

