@@ -83,6 +83,12 @@ for (const city of cities) {
   const seen = byName.get(key);
   if (!seen || city.population > seen.population) byName.set(key, city);
 }
+// Short forms people write: "Frankfurt" for Frankfurt am Main, "New York" for New York City.
+for (const city of [...byName.values()]) {
+  const short = city.name.replace(/ (City|am Main|an der Oder)$/, '');
+  const key = short.toLowerCase();
+  if (short !== city.name && !countryNames.has(key) && !byName.has(key)) byName.set(key, { ...city, name: short });
+}
 const cityRows = [...byName.values()]
   .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))
   .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);

@@ -1,0 +1,31 @@
+using NewsIndex.Entities;
+using NewsIndex.Querying;
+
+namespace NewsIndex.Indexing;
+
+/// <summary>Settings of an <see cref="ArticleIndex"/>.</summary>
+public sealed record ArticleIndexOptions
+{
+    /// <summary>The defaults described on each property.</summary>
+    public static ArticleIndexOptions Default { get; } = new();
+
+    /// <summary>The entity catalog used to tag and to resolve queries. Default <see cref="EntityCatalog.Default"/>.</summary>
+    public EntityCatalog Catalog { get; init; } = EntityCatalog.Default;
+
+    /// <summary>Open for searching only: no write lock is taken, so any number of readers can share an index
+    /// that one writer is updating. Writes throw. Default false.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>Open an index tagged with a different catalog version anyway (its entity fields may be stale; re-index
+    /// to refresh them). Default false: such an index is refused with <see cref="IndexVersionException"/>.</summary>
+    public bool AllowCatalogMismatch { get; init; }
+
+    /// <summary>Query cost bounds. Default <see cref="QueryLimits.Default"/>.</summary>
+    public QueryLimits QueryLimits { get; init; } = QueryLimits.Default;
+
+    /// <summary>Indexing buffer before a segment is flushed, in MB. Default 64.</summary>
+    public double RamBufferMB { get; init; } = 64;
+
+    /// <summary>Threads used by <see cref="ArticleIndex.IndexAll"/>. Default: the number of processors.</summary>
+    public int IndexingThreads { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,115 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using NewsIndex.Mapping;
+using NewsIndex.Results;
+
+namespace NewsIndex.Indexing;
+
+/// <summary>
+/// Exact facet counts over every matching document, from sorted-set doc values: counts per segment ordinal while
+/// collecting, resolved to labels once per segment. No Facet module, no taxonomy index.
+/// </summary>
+internal sealed class FacetCollector : ICollector
+{
+    private readonly FacetField[] _fields;
+    private readonly string[] _names;
+    private readonly Dictionary<string, int>[] _totals;
+    private readonly SortedSetDocValues?[] _values;
+    private readonly int[]?[] _ordinalCounts;
+
+    public FacetCollector(IReadOnlyList<FacetField> fields)
+    {
+        _fields = fields.Distinct().ToArray();
+        _names = _fields.Select(Name).ToArray();
+        _totals = _fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        _values = new SortedSetDocValues?[_fields.Length];
+        _ordinalCounts = new int[]?[_fields.Length];
+    }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        for (var f = 0; f < _fields.Length; f++)
+        {
+            var values = context.AtomicReader.GetSortedSetDocValues(_names[f]);
+            _values[f] = values;
+            _ordinalCounts[f] = values is null ? null : new int[values.ValueCount];
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        for (var f = 0; f < _values.Length; f++)
+        {
+            var values = _values[f];
+            if (values is null)
+            {
+                continue;
+            }
+
+            var counts = _ordinalCounts[f]!;
+            values.SetDocument(doc);
+            long ordinal;
+            while ((ordinal = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                counts[ordinal]++;
+            }
+        }
+    }
+
+    public Dictionary<FacetField, IReadOnlyList<FacetCount>> Results(int size)
+    {
+        Flush();
+        var results = new Dictionary<FacetField, IReadOnlyList<FacetCount>>();
+        for (var f = 0; f < _fields.Length; f++)
+        {
+            results[_fields[f]] = _totals[f]
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Take(size).Select(kv => new FacetCount(kv.Key, kv.Value)).ToArray();
+        }
+
+        return results;
+    }
+
+    private void Flush()
+    {
+        var bytes = new BytesRef();
+        for (var f = 0; f < _fields.Length; f++)
+        {
+            var counts = _ordinalCounts[f];
+            var values = _values[f];
+            if (counts is null || values is null)
+            {
+                continue;
+            }
+
+            for (var ordinal = 0; ordinal < counts.Length; ordinal++)
+            {
+                if (counts[ordinal] > 0)
+                {
+                    values.LookupOrd(ordinal, bytes);
+                    var label = bytes.Utf8ToString();
+                    _totals[f][label] = _totals[f].GetValueOrDefault(label) + counts[ordinal];
+                }
+            }
+
+            _ordinalCounts[f] = null;
+        }
+    }
+
+    internal static string Name(FacetField field) => field switch
+    {
+        FacetField.Country => FieldNames.Entity(Entities.EntityKind.Country),
+        FacetField.Force => FieldNames.Entity(Entities.EntityKind.Force),
+        FacetField.Base => FieldNames.Entity(Entities.EntityKind.Base),
+        FacetField.Source => FieldNames.SourceFacet,
+        _ => FieldNames.Month,
+    };
+}

@@ -1,0 +1,27 @@
+using Lucene.Net.Index;
+
+namespace NewsIndex.Indexing;
+
+/// <summary>
+/// A <see cref="ConcurrentMergeScheduler"/> that records a failed background merge instead of rethrowing it on the
+/// merge thread, where it would be unhandled and end the process. The index stays as it was before the merge
+/// (merges only ever add a merged copy); the error is surfaced by <see cref="ArticleIndex"/>.
+/// </summary>
+internal sealed class SafeMergeScheduler : ConcurrentMergeScheduler
+{
+    private Exception? _failure;
+
+    public event Action<Exception>? Failed;
+
+    /// <summary>Returns and clears the failure recorded since the last call.</summary>
+    public Exception? TakeFailure() => Interlocked.Exchange(ref _failure, null);
+
+    public Exception? LastFailure { get; private set; }
+
+    protected override void HandleMergeException(Exception exc)
+    {
+        LastFailure = exc;
+        Interlocked.Exchange(ref _failure, exc);
+        Failed?.Invoke(exc);
+    }
+}

@@ -1,0 +1,179 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using NewsIndex.Analysis;
+using NewsIndex.Entities;
+using NewsIndex.Mapping;
+using NewsIndex.Querying;
+using NewsIndex.Results;
+
+namespace NewsIndex.Indexing;
+
+/// <summary>
+/// Builds snippets and match explanations by re-analysing the stored text of a hit with the index's analyzer
+/// (so marked words are exactly the ones that matched) and by reading its stored entity mentions. Only the
+/// page's hits are processed, so the cost is bounded by the page size, not the index.
+/// </summary>
+internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalog)
+{
+    private const int LeadIn = 40;
+
+    public IReadOnlyList<Snippet> Build(StoredArticle stored, CompiledQuery query, SearchOptions options)
+    {
+        var body = stored.Article.Body;
+        if (body.Length == 0)
+        {
+            return [];
+        }
+
+        var marks = TermMarks(body, query.Terms).Concat(EntityMarks(stored.Entities.Mentions, query)).ToList();
+        marks = RemoveOverlaps(marks);
+        var windows = ChooseWindows(body, marks, options.SnippetLength, Math.Max(1, options.SnippetCount));
+        return windows.Select(w =>
+        {
+            var inside = marks.Where(m => m.Start >= w.Start && m.End <= w.End)
+                .Select(m => m with { Start = m.Start - w.Start }).ToArray();
+            return new Snippet(body[w.Start..w.End], w.Start, inside);
+        }).ToArray();
+    }
+
+    public IReadOnlyList<MatchReason> Explain(StoredArticle stored, CompiledQuery query)
+    {
+        var reasons = new List<MatchReason>();
+        foreach (var (clause, kind, ids, prefix) in query.Evidence)
+        {
+            reasons.AddRange(stored.Entities.Mentions
+                .Where(m => m.Kind == kind && (ids.Contains(m.Id) || (prefix is not null && m.Id.StartsWith(prefix, StringComparison.Ordinal) && Unlisted(m.Id))))
+                .Take(3)
+                .Select(m => new MatchReason(clause, m.Id, m.Text, m.Field, m.Start, m.End)));
+        }
+
+        if (query.Terms.Count > 0)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (field, text) in (ReadOnlySpan<(ArticleField, string)>)[(ArticleField.Title, stored.Article.Title), (ArticleField.Body, stored.Article.Body)])
+            {
+                foreach (var (start, end, term) in Analyze(text))
+                {
+                    if (query.Terms.Contains(term) && seen.Add(term))
+                    {
+                        reasons.Add(new MatchReason(term, null, text[start..end], field, start, end));
+                    }
+                }
+            }
+        }
+
+        return reasons;
+    }
+
+    private bool Unlisted(string id) => catalog.Get(EntityKind.Base, id) is null;
+
+    private IEnumerable<SnippetMark> TermMarks(string body, IReadOnlySet<string> terms)
+    {
+        if (terms.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (start, end, term) in Analyze(body))
+        {
+            if (terms.Contains(term))
+            {
+                yield return new SnippetMark(start, end - start, MarkKind.Term);
+            }
+        }
+    }
+
+    private static IEnumerable<SnippetMark> EntityMarks(IReadOnlyList<EntityMention> mentions, CompiledQuery query) =>
+        mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => e.Kind == m.Kind &&
+                (e.Ids.Contains(m.Id) || (e.UnlistedPrefix is not null && m.Id.StartsWith(e.UnlistedPrefix, StringComparison.Ordinal)))))
+            .Select(m => new SnippetMark(m.Start, m.Length, MarkKind.Entity, m.Id));
+
+    private List<(int Start, int End, string Term)> Analyze(string text)
+    {
+        var result = new List<(int, int, string)>();
+        using var stream = analyzer.GetTokenStream(FieldNames.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            result.Add((offset.StartOffset, offset.EndOffset, term.ToString()));
+        }
+
+        stream.End();
+        return result;
+    }
+
+    /// <summary>Sorted, non-overlapping marks; an entity mark wins over the term marks inside it.</summary>
+    private static List<SnippetMark> RemoveOverlaps(List<SnippetMark> marks)
+    {
+        var ordered = marks.OrderBy(m => m.Start).ThenByDescending(m => m.Length).ThenBy(m => m.Kind == MarkKind.Entity ? 0 : 1).ToList();
+        var result = new List<SnippetMark>(ordered.Count);
+        foreach (var mark in ordered)
+        {
+            if (result.Count > 0 && mark.Start < result[^1].End)
+            {
+                continue;
+            }
+
+            result.Add(mark);
+        }
+
+        return result;
+    }
+
+    private static List<(int Start, int End)> ChooseWindows(string body, List<SnippetMark> marks, int length, int count)
+    {
+        if (marks.Count == 0)
+        {
+            return [Snap(body, 0, Math.Min(body.Length, length))];
+        }
+
+        // Each mark proposes a window starting a little before it; score = distinct marked texts + marks inside.
+        var candidates = marks.Select(m =>
+        {
+            var start = Math.Max(0, m.Start - LeadIn);
+            var end = Math.Min(body.Length, start + length);
+            var inside = marks.Where(x => x.Start >= start && x.End <= end).ToArray();
+            var score = inside.Select(x => body.Substring(x.Start, x.Length).ToLowerInvariant()).Distinct().Count() + (inside.Length * 0.1);
+            return (start, end, score);
+        }).OrderByDescending(c => c.score).ThenBy(c => c.start).ToList();
+
+        var chosen = new List<(int Start, int End)>();
+        foreach (var (start, end, _) in candidates)
+        {
+            var window = Snap(body, start, end);
+            if (chosen.Count < count && chosen.TrueForAll(c => window.End <= c.Start || window.Start >= c.End))
+            {
+                chosen.Add(window);
+            }
+        }
+
+        return chosen.OrderBy(c => c.Start).ToList();
+    }
+
+    /// <summary>Moves the ends outwards to word boundaries (never cutting a word) and trims whitespace.</summary>
+    private static (int Start, int End) Snap(string body, int start, int end)
+    {
+        while (start > 0 && !char.IsWhiteSpace(body[start - 1]))
+        {
+            start--;
+        }
+
+        while (end < body.Length && !char.IsWhiteSpace(body[end]))
+        {
+            end++;
+        }
+
+        while (start < end && char.IsWhiteSpace(body[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(body[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+}

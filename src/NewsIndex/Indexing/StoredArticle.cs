@@ -1,0 +1,9 @@
+using NewsIndex.Entities;
+using NewsIndex.Ingestion;
+
+namespace NewsIndex.Indexing;
+
+/// <summary>An article as stored in an index, with the entities found when it was indexed.</summary>
+/// <param name="Article">The article's fields.</param>
+/// <param name="Entities">Its mentions, mentioned set and about set.</param>
+public sealed record StoredArticle(Article Article, ArticleEntities Entities);

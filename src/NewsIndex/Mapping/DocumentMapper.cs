@@ -1,0 +1,150 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using NewsIndex.Entities;
+using NewsIndex.Indexing;
+using NewsIndex.Ingestion;
+
+namespace NewsIndex.Mapping;
+
+/// <summary>
+/// Turns a tagged article into a Lucene document and back. Entities become exact-match string fields (for filters),
+/// sorted-set doc values (for exact facet counts) and a compact stored list of mentions (for snippets and "why").
+/// </summary>
+internal sealed class DocumentMapper(EntityCatalog catalog)
+{
+    private static readonly FieldType StoredText = new(TextField.TYPE_STORED) { IsTokenized = true };
+
+    public EntityCatalog Catalog { get; } = catalog;
+
+    public Document ToDocument(Article article, ArticleEntities entities)
+    {
+        var doc = new Document
+        {
+            new StringField(FieldNames.Id, article.Id, Field.Store.YES),
+            new Field(FieldNames.Title, article.Title, StoredText),
+            new Field(FieldNames.Body, article.Body, StoredText),
+            new StoredField(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions)),
+        };
+        if (article.Dateline is { } dateline)
+        {
+            doc.Add(new StoredField(FieldNames.Dateline, dateline));
+        }
+
+        if (article.Source is { } source)
+        {
+            doc.Add(new StringField(FieldNames.Source, NormalizeSource(source), Field.Store.NO));
+            doc.Add(new StoredField(FieldNames.SourceFacet, source));
+            doc.Add(new SortedSetDocValuesField(FieldNames.SourceFacet, new BytesRef(source)));
+        }
+
+        if (article.Url is { } url)
+        {
+            doc.Add(new StoredField(FieldNames.Url, url));
+        }
+
+        foreach (var author in article.Authors)
+        {
+            doc.Add(new StoredField(FieldNames.Authors, author));
+        }
+
+        if (article.Published is { } published)
+        {
+            var millis = published.ToUnixTimeMilliseconds();
+            doc.Add(new Int64Field(FieldNames.Published, millis, Field.Store.YES));
+            doc.Add(new NumericDocValuesField(FieldNames.Published, millis));
+            doc.Add(new SortedSetDocValuesField(FieldNames.Month, new BytesRef(published.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture))));
+        }
+        else
+        {
+            doc.Add(new NumericDocValuesField(FieldNames.Published, long.MinValue));
+        }
+
+        foreach (var kind in Enum.GetValues<EntityKind>())
+        {
+            var name = FieldNames.Entity(kind);
+            foreach (var id in entities.Mentioned.Of(kind))
+            {
+                doc.Add(new StringField(name, id, Field.Store.NO));
+                doc.Add(new SortedSetDocValuesField(name, new BytesRef(id)));
+            }
+
+            foreach (var id in entities.About.Of(kind))
+            {
+                doc.Add(new StringField(FieldNames.About(kind), id, Field.Store.YES));
+            }
+        }
+
+        var tied = Relations(entities.Mentioned, out var hosts);
+        foreach (var country in tied)
+        {
+            doc.Add(new StringField(FieldNames.Affiliation, country, Field.Store.NO));
+        }
+
+        foreach (var host in hosts)
+        {
+            doc.Add(new StringField(FieldNames.BaseHost, host, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    public static StoredArticle FromDocument(Document doc)
+    {
+        var title = doc.Get(FieldNames.Title, CultureInfo.InvariantCulture) ?? string.Empty;
+        var body = doc.Get(FieldNames.Body, CultureInfo.InvariantCulture) ?? string.Empty;
+        var dateline = doc.Get(FieldNames.Dateline, CultureInfo.InvariantCulture);
+        var published = doc.GetField(FieldNames.Published)?.GetInt64Value();
+        var article = new Article(doc.Get(FieldNames.Id, CultureInfo.InvariantCulture), title, body)
+        {
+            Dateline = dateline,
+            Source = doc.Get(FieldNames.SourceFacet, CultureInfo.InvariantCulture),
+            Url = doc.Get(FieldNames.Url, CultureInfo.InvariantCulture),
+            Authors = doc.GetValues(FieldNames.Authors, CultureInfo.InvariantCulture),
+            Published = published is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+        };
+        var mentions = MentionCodec.Decode(doc.Get(FieldNames.Mentions, CultureInfo.InvariantCulture) ?? string.Empty, title, body, dateline);
+        string[] Mentioned(EntityKind kind) => mentions.Where(m => m.Kind == kind).Select(m => m.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        string[] About(EntityKind kind) => doc.GetValues(FieldNames.About(kind), CultureInfo.InvariantCulture).Order(StringComparer.Ordinal).ToArray();
+        var entities = new ArticleEntities(
+            mentions,
+            new EntitySet(Mentioned(EntityKind.Country), Mentioned(EntityKind.Force), Mentioned(EntityKind.Base)),
+            new EntitySet(About(EntityKind.Country), About(EntityKind.Force), About(EntityKind.Base)));
+        return new StoredArticle(article, entities);
+    }
+
+    public static string NormalizeSource(string source) => source.Trim().ToLowerInvariant();
+
+    /// <summary>Countries the mentioned forces and bases are tied to (affiliation, host, operators); and base hosts alone.</summary>
+    private HashSet<string> Relations(EntitySet mentioned, out HashSet<string> hosts)
+    {
+        var tied = new HashSet<string>(StringComparer.Ordinal);
+        hosts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in mentioned.Forces)
+        {
+            if (Catalog.Get(EntityKind.Force, id)?.Country is { } country)
+            {
+                tied.Add(country);
+            }
+        }
+
+        foreach (var id in mentioned.Bases)
+        {
+            var entity = Catalog.Get(EntityKind.Base, id);
+            // Unlisted bases carry their context country as the id prefix ("ge-fort-hood").
+            var host = entity?.Country ?? (id.Length > 3 && id[2] == '-' && id[..2] != "xx" ? id[..2].ToUpperInvariant() : null);
+            if (host is not null)
+            {
+                hosts.Add(host);
+                tied.Add(host);
+            }
+
+            foreach (var operatorCountry in entity?.Operators ?? [])
+            {
+                tied.Add(operatorCountry);
+            }
+        }
+
+        return tied;
+    }
+}

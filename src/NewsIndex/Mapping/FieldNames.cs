@@ -1,0 +1,30 @@
+using NewsIndex.Entities;
+
+namespace NewsIndex.Mapping;
+
+/// <summary>The Lucene field names: the only place that knows them.</summary>
+internal static class FieldNames
+{
+    public const string Id = "id";
+    public const string Title = "title";
+    public const string Body = "body";
+    public const string Dateline = "dateline";
+    public const string Source = "source";
+    public const string SourceFacet = "source_facet";
+    public const string Url = "url";
+    public const string Authors = "author";
+    public const string Published = "published";
+    public const string Month = "month";
+    public const string Mentions = "mentions";
+    public const string Affiliation = "affiliation";
+    public const string BaseHost = "base_host";
+
+    public static string Entity(EntityKind kind) => kind switch
+    {
+        EntityKind.Country => "country",
+        EntityKind.Force => "force",
+        _ => "base",
+    };
+
+    public static string About(EntityKind kind) => "about_" + Entity(kind);
+}

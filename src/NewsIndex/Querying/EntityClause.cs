@@ -1,0 +1,44 @@
+using NewsIndex.Entities;
+
+namespace NewsIndex.Querying;
+
+/// <summary>
+/// Articles that mention (or are about) one entity. The value is a canonical id or any alias the catalog knows;
+/// it is resolved against the index's catalog when the query runs. Syntax <c>country:Chad</c>, <c>force:"Russian troops"</c>,
+/// <c>base:"Air Base 201"</c>, <c>about:NE</c> (or <c>about:force:Wagner</c> to name the kind).
+/// </summary>
+public sealed record EntityClause : NewsQuery
+{
+    /// <summary>Creates the clause.</summary>
+    public EntityClause(EntityKind kind, string value, EntityScope scope = EntityScope.Mentions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        Kind = kind;
+        Value = value.Trim();
+        Scope = scope;
+    }
+
+    /// <summary>The entity's kind.</summary>
+    public EntityKind Kind { get; }
+
+    /// <summary>Id or alias, as given.</summary>
+    public string Value { get; }
+
+    /// <summary>Mentions (default) or about.</summary>
+    public EntityScope Scope { get; }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var field = Kind.ToString().ToLowerInvariant();
+        if (Scope == EntityScope.Mentions)
+        {
+            return $"{field}:{QuerySyntax.Value(Value)}";
+        }
+
+        // "about:X" resolves X trying countries, then forces, then bases; name the kind when that order would pick another.
+        return QuerySyntaxParser.AboutKind(Value, EntityCatalog.Default) == Kind
+            ? $"about:{QuerySyntax.Value(Value)}"
+            : $"about:{field}:{QuerySyntax.Value(Value)}";
+    }
+}

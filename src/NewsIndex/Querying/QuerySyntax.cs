@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsIndex.Querying;
+
+/// <summary>Printing helpers shared by the clauses: quoting and escaping so that printed queries parse back.</summary>
+internal static class QuerySyntax
+{
+    private const string Special = "():\"\\^~*?[]{}+-!/";
+
+    public static readonly string[] Keywords = ["AND", "OR", "NOT", "TO"];
+
+    /// <summary>A value as a bare word when that is safe, else in double quotes.</summary>
+    public static string Value(string value) =>
+        value.Length > 0 && !Keywords.Contains(value, StringComparer.Ordinal) &&
+        value.All(c => !char.IsWhiteSpace(c) && !Special.Contains(c, StringComparison.Ordinal) || (c is '-' or '.'))
+        && value[0] is not ('-' or '+')
+            ? value
+            : Quote(value);
+
+    public static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A bare word with syntax characters escaped by backslashes.</summary>
+    public static string Escape(string word)
+    {
+        var builder = new StringBuilder(word.Length + 2);
+        if (Keywords.Contains(word, StringComparer.Ordinal))
+        {
+            builder.Append('\\');
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (Special.Contains(c, StringComparison.Ordinal) && !(c is '-' or '.' && i > 0) && !(c == '\'' ))
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Scope(TextScope scope) => scope switch
+    {
+        TextScope.Title => "title:",
+        TextScope.Body => "body:",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,589 @@
+using System.Globalization;
+using System.Text;
+using NewsIndex.Entities;
+
+namespace NewsIndex.Querying;
+
+/// <summary>
+/// Recursive-descent parser of the query string syntax:
+/// <code>
+/// query   := or
+/// or      := and ( "OR" and )*
+/// and     := unary ( ["AND"] unary )*
+/// unary   := ("NOT" | "-") unary | "+"? primary ( "^" number )?
+/// primary := "(" or ")" | field ":" value | phrase ("~" n)? | word ( "*" | "~" n )? | "*"
+/// </code>
+/// Depth is bounded by <see cref="QueryLimits.MaxDepth"/>, so hostile nesting fails with a message, not a stack overflow.
+/// </summary>
+internal sealed class QuerySyntaxParser
+{
+    private static readonly string[] Fields = ["title", "body", "country", "force", "base", "about", "source", "published", "affiliated", "located", "near"];
+
+    private readonly string _text;
+    private readonly EntityCatalog? _catalog;
+    private readonly QueryLimits _limits;
+    private int _pos;
+    private int _depth;
+    private int _clauses;
+
+    public QuerySyntaxParser(string text, EntityCatalog? catalog, QueryLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _text = text;
+        _catalog = catalog;
+        _limits = limits;
+    }
+
+    public NewsQuery Parse()
+    {
+        if (_text.Length > _limits.MaxLength)
+        {
+            throw Error(_limits.MaxLength, $"query is {_text.Length:N0} characters long, over the limit of {_limits.MaxLength:N0}");
+        }
+
+        SkipSpace();
+        if (_pos >= _text.Length)
+        {
+            throw Error(0, "empty query");
+        }
+
+        var query = ParseOr();
+        SkipSpace();
+        if (_pos < _text.Length)
+        {
+            throw Error(_pos, _text[_pos] == ')' ? "unmatched ')'" : $"unexpected '{_text[_pos]}'");
+        }
+
+        return query;
+    }
+
+    /// <summary>The kind <c>about:VALUE</c> resolves to: the first of country, force, base that knows the value.</summary>
+    internal static EntityKind? AboutKind(string value, EntityCatalog catalog) =>
+        Enum.GetValues<EntityKind>().Cast<EntityKind?>().FirstOrDefault(kind => catalog.Find(kind!.Value, value) is not null);
+
+    private NewsQuery ParseOr()
+    {
+        var left = ParseAnd();
+        while (TryKeyword("OR"))
+        {
+            SkipSpace();
+            if (AtEnd() || Peek() == ')')
+            {
+                throw Error(_pos, "OR needs a clause after it");
+            }
+
+            left = OrClause.Of(left, ParseAnd());
+        }
+
+        return left;
+    }
+
+    private NewsQuery ParseAnd()
+    {
+        var left = ParseUnary();
+        while (true)
+        {
+            SkipSpace();
+            if (AtEnd() || Peek() == ')' || IsKeywordAhead("OR"))
+            {
+                return left;
+            }
+
+            if (TryKeyword("AND"))
+            {
+                SkipSpace();
+                if (AtEnd() || Peek() == ')')
+                {
+                    throw Error(_pos, "AND needs a clause after it");
+                }
+            }
+
+            left = AndClause.Of(left, ParseUnary());
+        }
+    }
+
+    private NewsQuery ParseUnary()
+    {
+        SkipSpace();
+        if (AtEnd())
+        {
+            throw Error(_pos, "a clause was expected");
+        }
+
+        if (TryKeyword("NOT") || TryChar('-') || TryChar('!'))
+        {
+            Enter();
+            var inner = ParseUnary();
+            _depth--;
+            return !inner;
+        }
+
+        TryChar('+');
+        var primary = ParsePrimary();
+        if (TryChar('^'))
+        {
+            var at = _pos;
+            var factor = ReadNumber();
+            if (factor is not > 0 || !float.IsFinite((float)factor.Value))
+            {
+                throw Error(at, "a boost (^) needs a positive number");
+            }
+
+            primary = primary.Boost((float)factor.Value);
+        }
+
+        return primary;
+    }
+
+    private NewsQuery ParsePrimary()
+    {
+        SkipSpace();
+        var start = _pos;
+        var c = Peek();
+        if (c == '(')
+        {
+            _pos++;
+            Enter();
+            SkipSpace();
+            if (TryChar(')'))
+            {
+                throw Error(start, "empty parentheses");
+            }
+
+            var inner = ParseOr();
+            SkipSpace();
+            if (!TryChar(')'))
+            {
+                throw Error(start, "unclosed '('");
+            }
+
+            _depth--;
+            return inner;
+        }
+
+        if (c == ')')
+        {
+            throw Error(_pos, "unmatched ')'");
+        }
+
+        if (c == '"')
+        {
+            return ParsePhrase(TextScope.All);
+        }
+
+        if (c is '*' or '?')
+        {
+            _pos++;
+            if (c == '*' && (AtEnd() || char.IsWhiteSpace(Peek()) || Peek() == ')'))
+            {
+                return Q.All;
+            }
+
+            throw Error(start, "leading wildcards are not supported (they scan the whole term dictionary)");
+        }
+
+        if (c == '/')
+        {
+            throw Error(start, "regular expressions are not supported");
+        }
+
+        if (c is '[' or '{')
+        {
+            throw Error(start, "a range needs a field, as in published:[2024-01-01 TO 2024-12-31]");
+        }
+
+        var field = TryField();
+        if (field is not null)
+        {
+            return ParseField(field, start);
+        }
+
+        return ParseWord(TextScope.All);
+    }
+
+    private NewsQuery ParseField(string field, int start)
+    {
+        if (AtEnd() || char.IsWhiteSpace(Peek()))
+        {
+            throw Error(_pos, $"'{field}:' needs a value");
+        }
+
+        switch (field)
+        {
+            case "title":
+            case "body":
+                var scope = field == "title" ? TextScope.Title : TextScope.Body;
+                return Peek() == '"' ? ParsePhrase(scope) : ParseWord(scope);
+            case "published":
+                return ParseDateRange(start);
+            case "near":
+                return ParseNear();
+        }
+
+        var valueStart = _pos;
+        EntityKind? aboutKind = null;
+        if (field == "about")
+        {
+            var kindField = TryField();
+            if (kindField is "country" or "force" or "base")
+            {
+                aboutKind = Enum.Parse<EntityKind>(kindField, ignoreCase: true);
+                valueStart = _pos;
+            }
+            else if (kindField is not null)
+            {
+                throw Error(valueStart, $"about: takes a value, or country:, force: or base: and a value, not '{kindField}:'");
+            }
+        }
+
+        var value = ReadValue();
+        Count(valueStart);
+        switch (field)
+        {
+            case "source":
+                return Q.Source(value);
+            case "affiliated":
+                return new AffiliatedWithClause(CheckEntity(EntityKind.Country, value, valueStart));
+            case "located":
+                return new LocatedInClause(CheckEntity(EntityKind.Country, value, valueStart));
+            case "about":
+                var kind = aboutKind ?? AboutKind(value, _catalog ?? EntityCatalog.Default)
+                           ?? throw Error(valueStart, $"no country, force or base named \"{value}\" in the catalog");
+                return new EntityClause(kind, CheckEntity(kind, value, valueStart), EntityScope.About);
+            default:
+                var entityKind = Enum.Parse<EntityKind>(field, ignoreCase: true);
+                return new EntityClause(entityKind, CheckEntity(entityKind, value, valueStart));
+        }
+    }
+
+    private string CheckEntity(EntityKind kind, string value, int at)
+    {
+        if (_catalog is not null && _catalog.Find(kind, value) is null && !(kind == EntityKind.Base && LooksLikeId(value)))
+        {
+            var error = new UnknownEntityException(kind, value, []);
+            var suggestions = TrySuggest(kind, value);
+            throw Error(at, error.Message + suggestions);
+        }
+
+        return value;
+    }
+
+    private string TrySuggest(EntityKind kind, string value)
+    {
+        try
+        {
+            _catalog!.Resolve(kind, value);
+            return string.Empty;
+        }
+        catch (UnknownEntityException ex)
+        {
+            return ex.Suggestions.Count > 0 ? $" (did you mean {string.Join(", ", ex.Suggestions)}?)" : string.Empty;
+        }
+    }
+
+    /// <summary>Unlisted bases have generated ids such as <c>ke-camp-simba</c>; they are searchable by id.</summary>
+    private static bool LooksLikeId(string value) => value.Length > 3 && value[2] == '-' && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    private NewsQuery ParseNear()
+    {
+        var at = _pos;
+        var place = ReadValue(stopAtSlash: true);
+        if (!TryChar('/'))
+        {
+            throw Error(_pos, "near: needs a distance, as in near:Niamey/20km");
+        }
+
+        var numberAt = _pos;
+        var km = ReadNumber();
+        var unit = ReadWhile(char.IsAsciiLetter);
+        if (km is not > 0 || unit is not ("km" or ""))
+        {
+            throw Error(numberAt, "near: distance must be a positive number of kilometres, as in near:Niamey/20km");
+        }
+
+        Count(at);
+        if (_catalog is not null && _catalog.Find(EntityKind.Base, place) is null && _catalog.FindCity(place) is null && _catalog.Find(EntityKind.Country, place) is null)
+        {
+            throw Error(at, $"no base, city or country named \"{place}\"");
+        }
+
+        return Q.Near(place, km.Value);
+    }
+
+    private NewsQuery ParseDateRange(int start)
+    {
+        if (!TryChar('['))
+        {
+            throw Error(_pos, "published: takes a range, as in published:[2024-01-01 TO 2024-12-31]");
+        }
+
+        SkipSpace();
+        var from = ReadDate();
+        SkipSpace();
+        if (!TryKeyword("TO"))
+        {
+            throw Error(_pos, "expected TO in the date range");
+        }
+
+        SkipSpace();
+        var to = ReadDate();
+        SkipSpace();
+        if (!TryChar(']'))
+        {
+            throw Error(_pos, "expected ']' to close the date range");
+        }
+
+        if (from is null && to is null)
+        {
+            throw Error(start, "a date range needs at least one end");
+        }
+
+        if (from > to)
+        {
+            throw Error(start, "the date range starts after it ends");
+        }
+
+        Count(start);
+        return Q.Published(from, to);
+    }
+
+    private DateOnly? ReadDate()
+    {
+        var at = _pos;
+        if (TryChar('*'))
+        {
+            return null;
+        }
+
+        var text = ReadWhile(c => char.IsAsciiDigit(c) || c == '-');
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
+        if (!DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw Error(at, $"'{text}' is not a date (use yyyy-MM-dd, yyyy-MM, yyyy or *)");
+        }
+
+        return date;
+    }
+
+    private NewsQuery ParsePhrase(TextScope scope)
+    {
+        var start = _pos;
+        var text = ReadQuoted();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Error(start, "empty phrase");
+        }
+
+        Count(start);
+        var slop = 0;
+        if (TryChar('~'))
+        {
+            var at = _pos;
+            var digits = ReadWhile(char.IsAsciiDigit);
+            if (digits.Length == 0 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out slop) || slop > 100)
+            {
+                throw Error(at, "proximity (~) needs a whole number of positions up to 100");
+            }
+        }
+
+        return Q.Phrase(text, slop, scope);
+    }
+
+    private NewsQuery ParseWord(TextScope scope)
+    {
+        var start = _pos;
+        var word = ReadWord();
+        if (word.Length == 0)
+        {
+            throw Error(start, AtEnd() ? "a word was expected" : $"unexpected '{Peek()}'");
+        }
+
+        Count(start);
+        if (TryChar('*'))
+        {
+            if (word.Length < _limits.MinPrefixLength)
+            {
+                throw Error(start, $"a prefix needs at least {_limits.MinPrefixLength} characters before '*'");
+            }
+
+            return Q.Prefix(word, scope);
+        }
+
+        if (TryChar('~'))
+        {
+            var at = _pos;
+            var digits = ReadWhile(char.IsAsciiDigit);
+            var edits = digits.Length == 0 ? 2 : int.Parse(digits, CultureInfo.InvariantCulture);
+            if (edits is < 1 or > 2)
+            {
+                throw Error(at, "fuzzy (~) takes 1 or 2 edits");
+            }
+
+            return Q.Fuzzy(word, edits, scope);
+        }
+
+        if (!AtEnd() && Peek() is '?' or '*')
+        {
+            throw Error(_pos, "wildcards are only supported as a trailing '*'");
+        }
+
+        return Q.Text(word, scope);
+    }
+
+    private string ReadValue(bool stopAtSlash = false)
+    {
+        if (!AtEnd() && Peek() == '"')
+        {
+            var at = _pos;
+            var quoted = ReadQuoted();
+            return string.IsNullOrWhiteSpace(quoted) ? throw Error(at, "empty value") : quoted;
+        }
+
+        var start = _pos;
+        var word = ReadWord(stopAtSlash);
+        return word.Length == 0 ? throw Error(start, "a value was expected") : word;
+    }
+
+    private string ReadQuoted()
+    {
+        var start = _pos;
+        _pos++; // opening quote
+        var builder = new StringBuilder();
+        while (!AtEnd())
+        {
+            var c = _text[_pos++];
+            if (c == '\\' && !AtEnd())
+            {
+                builder.Append(_text[_pos++]);
+            }
+            else if (c == '"')
+            {
+                return builder.ToString();
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        throw Error(start, "unclosed '\"'");
+    }
+
+    private string ReadWord(bool stopAtSlash = false)
+    {
+        var builder = new StringBuilder();
+        while (!AtEnd())
+        {
+            var c = Peek();
+            if (c == '\\' && _pos + 1 < _text.Length)
+            {
+                builder.Append(_text[_pos + 1]);
+                _pos += 2;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || c is '(' or ')' or '"' or '^' or '~' or '*' or '?' or ':' or '[' or ']' or '{' or '}' || (stopAtSlash && c == '/'))
+            {
+                break;
+            }
+
+            builder.Append(c);
+            _pos++;
+        }
+
+        return builder.ToString();
+    }
+
+    private string? TryField()
+    {
+        var start = _pos;
+        var word = ReadWhile(char.IsAsciiLetter);
+        if (word.Length > 0 && !AtEnd() && Peek() == ':')
+        {
+            var field = word.ToLowerInvariant();
+            if (Fields.Contains(field, StringComparer.Ordinal))
+            {
+                _pos++;
+                return field;
+            }
+
+            throw Error(start, $"unknown field '{word}' (fields: {string.Join(", ", Fields)})");
+        }
+
+        _pos = start;
+        return null;
+    }
+
+    private double? ReadNumber()
+    {
+        var text = ReadWhile(c => char.IsAsciiDigit(c) || c == '.');
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    private string ReadWhile(Func<char, bool> predicate)
+    {
+        var start = _pos;
+        while (!AtEnd() && predicate(Peek()))
+        {
+            _pos++;
+        }
+
+        return _text[start.._pos];
+    }
+
+    private bool TryKeyword(string keyword)
+    {
+        if (!IsKeywordAhead(keyword))
+        {
+            return false;
+        }
+
+        _pos += keyword.Length;
+        return true;
+    }
+
+    private bool IsKeywordAhead(string keyword) =>
+        string.CompareOrdinal(_text, _pos, keyword, 0, keyword.Length) == 0 &&
+        (_pos + keyword.Length >= _text.Length || char.IsWhiteSpace(_text[_pos + keyword.Length]) || _text[_pos + keyword.Length] is '(' or '"' or '-');
+
+    private bool TryChar(char c)
+    {
+        if (!AtEnd() && Peek() == c)
+        {
+            _pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > _limits.MaxDepth)
+        {
+            throw Error(_pos, $"nesting deeper than {_limits.MaxDepth} levels");
+        }
+    }
+
+    private void Count(int at)
+    {
+        if (++_clauses > _limits.MaxClauses)
+        {
+            throw Error(at, $"more than {_limits.MaxClauses} clauses");
+        }
+    }
+
+    private void SkipSpace()
+    {
+        while (!AtEnd() && char.IsWhiteSpace(Peek()))
+        {
+            _pos++;
+        }
+    }
+
+    private bool AtEnd() => _pos >= _text.Length;
+
+    private char Peek() => _text[_pos];
+
+    private QuerySyntaxException Error(int position, string reason) => new(_text, Math.Min(position, _text.Length), reason);
+}

@@ -1,0 +1,37 @@
+using NewsIndex.Entities;
+
+namespace NewsIndex.Results;
+
+/// <summary>One matching article.</summary>
+public sealed record SearchHit
+{
+    /// <summary>The article id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The headline (may be empty).</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Publication time (UTC), when known.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>The source, when known.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The URL, when known.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Relevance score (higher is better; comparable within one result set only).</summary>
+    public float Score { get; init; }
+
+    /// <summary>Every entity the article mentions.</summary>
+    public required EntitySet Mentioned { get; init; }
+
+    /// <summary>The entities the article is about.</summary>
+    public required EntitySet About { get; init; }
+
+    /// <summary>Best fragments of the body with terms and entities marked.</summary>
+    public IReadOnlyList<Snippet> Snippets { get; init; } = [];
+
+    /// <summary>Why the article matched: which alias or word satisfied which clause, and where.</summary>
+    public IReadOnlyList<MatchReason> Why { get; init; } = [];
+}

@@ -1,0 +1,35 @@
+namespace NewsIndex.Results;
+
+/// <summary>How to run a search and what to return.</summary>
+public sealed record SearchOptions
+{
+    /// <summary>The defaults described on each property.</summary>
+    public static SearchOptions Default { get; } = new();
+
+    /// <summary>Hits per page, 1 to 1,000. Default 10.</summary>
+    public int Size { get; init; } = 10;
+
+    /// <summary>Relevance (default) or newest first.</summary>
+    public SortOrder Sort { get; init; } = SortOrder.Relevance;
+
+    /// <summary>Facets to count over all matches. Default none.</summary>
+    public IReadOnlyList<FacetField> Facets { get; init; } = [];
+
+    /// <summary>Most values returned per facet. Default 20.</summary>
+    public int FacetSize { get; init; } = 20;
+
+    /// <summary>Build snippets for each hit. Default true.</summary>
+    public bool Snippets { get; init; } = true;
+
+    /// <summary>Most snippets per hit. Default 2.</summary>
+    public int SnippetCount { get; init; } = 2;
+
+    /// <summary>Target snippet length in characters. Default 200.</summary>
+    public int SnippetLength { get; init; } = 200;
+
+    /// <summary>Explain each hit (<see cref="SearchHit.Why"/>). Default true.</summary>
+    public bool Explain { get; init; } = true;
+
+    /// <summary>Cursor from <see cref="SearchResults.NextCursor"/>: return the page after it. Only valid with the same query and sort.</summary>
+    public string? After { get; init; }
+}
