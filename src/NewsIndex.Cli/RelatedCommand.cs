@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace NewsIndex.Cli;
+
+/// <summary><c>newsindex related</c>: articles like a given one.</summary>
+internal static class RelatedCommand
+{
+    public static Command Create()
+    {
+        var index = CommonOptions.Index();
+        var json = CommonOptions.Json();
+        var size = new Option<int>("--size", "-n") { Description = "How many.", DefaultValueFactory = _ => 10 };
+        var id = new Argument<string>("ID") { Description = "Article id." };
+        var command = new Command("related", "List articles related to one article (shared words and entities).") { index, json, size, id };
+        command.SetAction(result =>
+        {
+            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            var articleId = result.GetValue(id)!;
+            _ = articles.Get(articleId) ?? throw new NewsIndexException($"no article with id \"{articleId}\" in {articles.Location}");
+            var hits = articles.Related(articleId, result.GetValue(size));
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w => JsonOutput.Results(w, new Results.SearchResults { Query = $"related:{articleId}", Total = hits.Count, Hits = hits }));
+                return 0;
+            }
+
+            foreach (var hit in hits)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hit.Score,7:F2}  {hit.Id}  {hit.Title}"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsIndex.Results;
+
+namespace NewsIndex.Cli;
+
+/// <summary><c>newsindex search</c>: runs a query and prints hits, snippets, entities and facets.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var index = CommonOptions.Index();
+        var json = CommonOptions.Json();
+        var size = new Option<int>("--size", "-n") { Description = "Hits per page (1-1000).", DefaultValueFactory = _ => 10 };
+        var sort = new Option<string>("--sort") { Description = "relevance or date (newest first).", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "date");
+        var facets = new Option<bool>("--facets", "-f") { Description = "Count matches by country, force, base, source and month." };
+        var after = new Option<string?>("--after") { Description = "Cursor printed by the previous page, to get the next one." };
+        var query = new Argument<string>("QUERY") { Description = "Query, e.g. 'force:Wagner', 'country:Niger airbase', 'near:Niamey/20km', 'published:[2024-01-01 TO *]'." };
+        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, after, query };
+        command.SetAction(result =>
+        {
+            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            var options = new SearchOptions
+            {
+                Size = result.GetValue(size),
+                Sort = result.GetValue(sort) == "date" ? SortOrder.Date : SortOrder.Relevance,
+                Facets = result.GetValue(facets) ? Enum.GetValues<FacetField>() : [],
+                After = result.GetValue(after),
+            };
+            var results = articles.Search(result.GetValue(query)!, options);
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w => JsonOutput.Results(w, results));
+            }
+            else
+            {
+                Print(results);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(SearchResults results)
+    {
+        Console.WriteLine($"{Terminal.Bold(results.Total.ToString("N0", CultureInfo.InvariantCulture))} {(results.Total == 1 ? "article matches" : "articles match")} {Terminal.Dim(results.Query)}");
+        Console.WriteLine();
+        var (open, close) = Terminal.TermMark;
+        foreach (var hit in results.Hits)
+        {
+            var title = hit.Title.Length > 0 ? hit.Title : "(untitled)";
+            Console.WriteLine($"{Terminal.Bold(title)}");
+            var meta = new[] { hit.Id, hit.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hit.Source, $"score {hit.Score:F2}" }.Where(x => x is not null);
+            Console.WriteLine(Terminal.Dim(string.Join(" · ", meta)));
+            foreach (var snippet in hit.Snippets)
+            {
+                Console.WriteLine($"  …{snippet.Render(open, close).ReplaceLineEndings(" ")}…");
+            }
+
+            var chips = hit.Mentioned.Countries.Select(c => hit.About.Countries.Contains(c) ? Terminal.Entity(c) : c)
+                .Concat(hit.Mentioned.Forces.Select(f => hit.About.Forces.Contains(f) ? Terminal.Entity(f) : f))
+                .Concat(hit.Mentioned.Bases.Select(b => hit.About.Bases.Contains(b) ? Terminal.Entity(b) : b));
+            Console.WriteLine($"  {Terminal.Dim("entities:")} {string.Join(' ', chips)}");
+            foreach (var reason in hit.Why.Take(4))
+            {
+                Console.WriteLine($"  {Terminal.Dim("why:")} {reason}");
+            }
+
+            Console.WriteLine();
+        }
+
+        if (results.Facets.Count > 0)
+        {
+            foreach (var (field, counts) in results.Facets)
+            {
+                Console.WriteLine($"{Terminal.Bold(field.ToString().ToLowerInvariant()),-12} {string.Join("  ", counts.Take(10).Select(c => $"{c.Value} {Terminal.Dim(c.Count.ToString(CultureInfo.InvariantCulture))}"))}");
+            }
+        }
+
+        if (results.NextCursor is not null)
+        {
+            Console.WriteLine(Terminal.Dim($"next page: --after {results.NextCursor}"));
+        }
+    }
+}

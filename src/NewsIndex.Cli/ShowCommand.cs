@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace NewsIndex.Cli;
+
+/// <summary><c>newsindex show</c>: one article with every entity mention.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var index = CommonOptions.Index();
+        var json = CommonOptions.Json();
+        var id = new Argument<string>("ID") { Description = "Article id (file name without extension, or the JSON Lines id)." };
+        var command = new Command("show", "Show one article and all its entity mentions.") { index, json, id };
+        command.SetAction(result =>
+        {
+            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            var stored = articles.Get(result.GetValue(id)!) ?? throw new NewsIndexException($"no article with id \"{result.GetValue(id)}\" in {articles.Location}");
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w => JsonOutput.Article(w, stored, withText: true));
+                return 0;
+            }
+
+            var article = stored.Article;
+            Console.WriteLine(Terminal.Bold(article.Title.Length > 0 ? article.Title : "(untitled)"));
+            Console.WriteLine(Terminal.Dim(string.Join(" · ", new[] { article.Id, article.Published?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), article.Source, article.Dateline, string.Join(", ", article.Authors) }.Where(x => !string.IsNullOrEmpty(x)))));
+            Console.WriteLine();
+            Console.WriteLine(article.Body);
+            Console.WriteLine();
+            Console.WriteLine($"{Terminal.Bold("about:")}     {stored.Entities.About}");
+            Console.WriteLine($"{Terminal.Bold("mentioned:")} {stored.Entities.Mentioned}");
+            Console.WriteLine(Terminal.Bold("mentions:"));
+            foreach (var m in stored.Entities.Mentions)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {m.Kind.ToString().ToLowerInvariant(),-8}{m.Id,-22}{m.Field.ToString().ToLowerInvariant(),-9}{m.Start,6}-{m.End,-6} {m.Text}"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
