@@ -21,6 +21,7 @@ public sealed class EntityCatalog
     private readonly Lazy<EntityTagger> _tagger;
     private readonly Lazy<string> _version;
     private readonly Lazy<FrozenDictionary<string, City>> _cityByName;
+    private readonly Lazy<Dictionary<(EntityKind, string), Entity[]>> _aliases;
 
     private EntityCatalog(IEnumerable<Entity> entities, IReadOnlyList<City> cities, IReadOnlyList<string> nationalNouns, IReadOnlyList<string> personLikeAliases, IReadOnlyList<Region> regions)
     {
@@ -61,6 +62,10 @@ public sealed class EntityCatalog
         Regions = regions;
         _tagger = new Lazy<EntityTagger>(() => new EntityTagger(this));
         _version = new Lazy<string>(ComputeVersion);
+        _aliases = new Lazy<Dictionary<(EntityKind, string), Entity[]>>(() => _byKind.Values.SelectMany(e => e)
+            .SelectMany(e => e.AllNames.Append(e.Name).Select(AliasKey).Distinct().Select(key => (Key: (e.Kind, key), Entity: e)))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Entity).ToArray()));
         _cityByName = new Lazy<FrozenDictionary<string, City>>(() => Cities
             .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.MaxBy(c => c.Population)!, StringComparer.OrdinalIgnoreCase));
@@ -104,35 +109,51 @@ public sealed class EntityCatalog
     /// <summary>
     /// Finds an entity by canonical id or by anything the tagger recognises as exactly that entity:
     /// <c>TD</c>, <c>Chad</c>, <c>Chadian</c>; <c>Wagner</c>, <c>"Russian troops"</c>; <c>"Airbase 101"</c>.
-    /// Returns null when nothing matches.
+    /// Case and punctuation are relaxed (<c>wagner</c>, <c>u.s.</c>). Returns null when nothing matches; when an alias
+    /// names several entities, the first in catalog order (see <see cref="FindAll"/>).
     /// </summary>
     public Entity? Find(EntityKind kind, string idOrAlias)
+    {
+        var all = FindAll(kind, idOrAlias);
+        return all.Count > 0 ? all[0] : null;
+    }
+
+    /// <summary>
+    /// Every entity of <paramref name="kind"/> that <paramref name="idOrAlias"/> names: the one with that id, or all
+    /// that share the alias (<c>Air Base 101</c> names Niger's base at Niamey and Mali's at Bamako), or what the tagger
+    /// resolves the text to (<c>French troops</c>). Empty when nothing matches.
+    /// </summary>
+    public IReadOnlyList<Entity> FindAll(EntityKind kind, string idOrAlias)
     {
         ArgumentNullException.ThrowIfNull(idOrAlias);
         var text = idOrAlias.Trim();
         if (text.Length == 0)
         {
-            return null;
+            return [];
         }
 
         if (Get(kind, text) is { } byId)
         {
-            return byId;
+            return [byId];
         }
 
-        // Aliases resolve through the tagger, so that resolution and tagging can never disagree. Case is relaxed
-        // (a user typing "wagner" means Wagner), but the alias must cover the whole text.
+        if (_aliases.Value.TryGetValue((kind, AliasKey(text)), out var named))
+        {
+            return named;
+        }
+
+        // Generated forms (national-military patterns, "Air Base NNN") resolve through the tagger, so that resolution
+        // and tagging can never disagree. The alias must cover the whole text.
         foreach (var candidate in (string[])[text, Capitalize(text)])
         {
-            var mentions = Tagger.Tag(candidate);
-            var whole = mentions.Where(m => m.Kind == kind && m.Start == 0 && m.End >= candidate.TrimEnd('.').Length).ToArray();
-            if (whole.Length > 0)
+            var whole = Tagger.Tag(candidate).FirstOrDefault(m => m.Kind == kind && m.Start == 0 && m.End >= candidate.TrimEnd('.').Length);
+            if (whole.Id is not null && Get(kind, whole.Id) is { } tagged)
             {
-                return Get(kind, whole[0].Id);
+                return [tagged];
             }
         }
 
-        return null;
+        return [];
     }
 
     /// <summary>Like <see cref="Find"/>, but throws <see cref="UnknownEntityException"/> (with suggestions) when nothing matches.</summary>
@@ -189,6 +210,9 @@ public sealed class EntityCatalog
             throw new NewsIndexException($"entity ids must be non-empty and contain no spaces: \"{entity.Id}\" ({entity.Name})");
         }
     }
+
+    /// <summary>An alias's words in normal form (case, accents, possessives and dots removed), for exact lookups.</summary>
+    private static string AliasKey(string alias) => string.Join(' ', Tokenizer.Words(alias).Select(w => w.Word));
 
     private static string Capitalize(string text) =>
         string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));

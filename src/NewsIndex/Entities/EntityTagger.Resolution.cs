@@ -19,9 +19,9 @@ public sealed partial class EntityTagger
                     countryCounts[country] = countryCounts.GetValueOrDefault(country) + 1;
                 }
 
-                forceMentions += entity.Kind == EntityKind.Force ? 1 : 0;
+                forceMentions += entity.Kind == EntityKind.Force || HasRole(state, hit, AliasRole.NationalForce) ? 1 : 0;
             }
-            else if (state.Fields[hit.FieldIndex].Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city)
+            else if (state.Fields[hit.FieldIndex].Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city && !DatelineHasRegion(state, hit.FieldIndex))
             {
                 var cityCountry = _catalog.Cities[city.Entity].Country;
                 countryCounts[cityCountry] = countryCounts.GetValueOrDefault(cityCountry) + 2;
@@ -79,7 +79,7 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            if (field.Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city)
+            if (field.Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city && !DatelineHasRegion(state, hit.FieldIndex))
             {
                 var country = _catalog.Get(EntityKind.Country, _catalog.Cities[city.Entity].Country);
                 if (country is not null)
@@ -226,6 +226,12 @@ public sealed partial class EntityTagger
 
         return found;
     }
+
+    /// <summary>"SANTA CLARA, Calif.": a region in the dateline names the country; the city name alone may be another country's.</summary>
+    private static bool DatelineHasRegion(MatchState state, int fieldIndex) =>
+        state.Hits.Exists(h => h.FieldIndex == fieldIndex && (HasRole(state, h, AliasRole.Region) || HasRole(state, h, AliasRole.DatelineRegion)));
+
+    private static bool HasRole(MatchState state, Hit hit, AliasRole role) => FirstTarget(state, hit, role) is not null;
 
     private static AliasTarget? FirstTarget(MatchState state, Hit hit, AliasRole role)
     {

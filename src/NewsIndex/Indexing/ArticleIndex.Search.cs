@@ -173,11 +173,11 @@ public sealed partial class ArticleIndex
     private sealed record Cursor(SortOrder Sort, int Doc, float Score, long SortValue, int Returned)
     {
         public static Cursor From(ScoreDoc last, SortOrder sort, int returned) =>
-            new(sort, last.Doc, last.Score, last is FieldDoc field && field.Fields[0] is long value ? value : 0, returned);
+            new(sort, last.Doc, last.Score, last is FieldDoc field && field.Fields[0] is J2N.Numerics.Number value ? value.ToInt64() : 0, returned);
 
         public ScoreDoc ToScoreDoc() => new(Doc, Score);
 
-        public FieldDoc ToFieldDoc() => new(Doc, Score, [SortValue, Score]);
+        public FieldDoc ToFieldDoc() => new(Doc, Score, [J2N.Numerics.Int64.GetInstance(SortValue), J2N.Numerics.Single.GetInstance(Score)]);
 
         public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join(':',
                 Sort == SortOrder.Date ? "d" : "r", Doc.ToString(CultureInfo.InvariantCulture), Score.ToString("R", CultureInfo.InvariantCulture),

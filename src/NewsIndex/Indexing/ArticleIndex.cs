@@ -255,6 +255,9 @@ public sealed partial class ArticleIndex : IDisposable
         return result;
     }
 
+    /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>
+    internal void WaitForMerges() => Writer().WaitForMerges();
+
     /// <summary>Facts about the index: article count, segments, size, versions.</summary>
     public IndexStats Stats()
     {

@@ -48,5 +48,5 @@ public sealed record AndClause : NewsQuery
     public override int GetHashCode() => Clauses.Aggregate(17, (hash, clause) => HashCode.Combine(hash, clause));
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(' ', Clauses.Select(c => c.ToString(2)));
+    public override string ToString() => string.Join(' ', Clauses.Select(c => c.ToString(1)));
 }

@@ -22,6 +22,8 @@ public sealed record BoostClause : NewsQuery
     /// <summary>The multiplier.</summary>
     public float Factor { get; }
 
+    internal override int Precedence => 2;
+
     /// <inheritdoc />
-    public override string ToString() => Inner.ToString(2) + "^" + QuerySyntax.Number(Factor);
+    public override string ToString() => Inner.ToString(3) + "^" + QuerySyntax.Number(Factor);
 }

@@ -46,8 +46,8 @@ public abstract record NewsQuery
     /// <summary>The query-string syntax of this query.</summary>
     public abstract override string ToString();
 
-    /// <summary>Precedence when printed: 0 OR, 1 AND, 2 unary/primary.</summary>
-    internal virtual int Precedence => 2;
+    /// <summary>Precedence when printed: 0 OR, 1 AND, 2 NOT and boost, 3 primary.</summary>
+    internal virtual int Precedence => 3;
 
     internal string ToString(int parentPrecedence) => Precedence < parentPrecedence ? $"({this})" : ToString();
 }

@@ -13,6 +13,8 @@ public sealed record NotClause : NewsQuery
     /// <summary>The negated query.</summary>
     public NewsQuery Inner { get; }
 
+    internal override int Precedence => 2;
+
     /// <inheritdoc />
     public override string ToString() => "-" + Inner.ToString(2);
 }

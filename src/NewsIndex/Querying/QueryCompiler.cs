@@ -206,11 +206,17 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
 
     private Query Entity(EntityClause clause, List<(string, EntityKind, IReadOnlySet<string>, string?)> evidence)
     {
-        var id = catalog.Find(clause.Kind, clause.Value)?.Id
-                 ?? (clause.Kind == EntityKind.Base && clause.Value.Length > 3 && clause.Value[2] == '-' ? clause.Value.ToLowerInvariant() : null)
-                 ?? catalog.Resolve(clause.Kind, clause.Value).Id;
-        evidence.Add((clause.ToString(), clause.Kind, new HashSet<string>(StringComparer.Ordinal) { id }, null));
-        var about = Constant(new TermQuery(new Term(FieldNames.About(clause.Kind), id)), 1f);
+        // An alias may name several entities ("Air Base 101": Niger's and Mali's); the clause matches any of them.
+        var ids = catalog.FindAll(clause.Kind, clause.Value).Select(e => e.Id).ToArray();
+        if (ids.Length == 0)
+        {
+            ids = clause.Kind == EntityKind.Base && clause.Value.Length > 3 && clause.Value[2] == '-'
+                ? [clause.Value.ToLowerInvariant()] // an unlisted base's generated id, e.g. ke-camp-kambi
+                : [catalog.Resolve(clause.Kind, clause.Value).Id];
+        }
+
+        evidence.Add((clause.ToString(), clause.Kind, ids.ToHashSet(StringComparer.Ordinal), null));
+        var about = Constant(AnyTerm(FieldNames.About(clause.Kind), ids), 1f);
         if (clause.Scope == EntityScope.About)
         {
             about.Boost = 2f;
@@ -220,7 +226,7 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         // Every article that mentions it matches; the ones about it score higher.
         return new BooleanQuery
         {
-            { Constant(new TermQuery(new Term(FieldNames.Entity(clause.Kind), id)), 1f), Occur.MUST },
+            { Constant(AnyTerm(FieldNames.Entity(clause.Kind), ids), 1f), Occur.MUST },
             { about, Occur.SHOULD },
         };
     }
@@ -242,6 +248,22 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         }
 
         return Constant(boolean, 1f);
+    }
+
+    private static Query AnyTerm(string field, string[] values)
+    {
+        if (values.Length == 1)
+        {
+            return new TermQuery(new Term(field, values[0]));
+        }
+
+        var any = new BooleanQuery();
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any;
     }
 
     private static Query Fields(TextScope scope, Func<string, Query> build)

@@ -19,7 +19,7 @@ public sealed record TextClause : NewsQuery
 
     internal string[] Words => Text.Split(' ');
 
-    internal override int Precedence => Words.Length > 1 ? 1 : 2;
+    internal override int Precedence => Words.Length > 1 ? 1 : 3;
 
     /// <inheritdoc />
     public override string ToString() => string.Join(' ', Words.Select(w => QuerySyntax.Scope(Scope) + QuerySyntax.Escape(w)));

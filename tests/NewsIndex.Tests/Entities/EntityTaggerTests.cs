@@ -1,0 +1,132 @@
+using NewsIndex.Entities;
+using NewsIndex.Ingestion;
+
+namespace NewsIndex.Tests.Entities;
+
+public class EntityTaggerTests
+{
+    private static readonly EntityTagger Tagger = EntityCatalog.Default.Tagger;
+
+    private static string[] Ids(string text, EntityKind kind) =>
+        Tagger.Tag(text).Where(m => m.Kind == kind).Select(m => m.Id).ToArray();
+
+    private static string[] Surfaces(string text, EntityKind kind) =>
+        Tagger.Tag(text).Where(m => m.Kind == kind).Select(m => m.Text).ToArray();
+
+    [TestCase("Niger and Nigeria share a border.", new[] { "NE", "NG" })]
+    [TestCase("The Nigerien junta met Nigerian officials.", new[] { "NE", "NG" })]
+    [TestCase("Niger’s army and Niger's capital.", new[] { "NE", "NE" })]
+    [TestCase("Guinea-Bissau, Equatorial Guinea, Papua New Guinea and Guinea.", new[] { "GW", "GQ", "PG", "GN" })]
+    [TestCase("Georgia's president spoke in Tbilisi.", new[] { "GE", "GE" })]
+    [TestCase("Turkey closed Incirlik; the cook roasted a turkey.", new[] { "TR" })]
+    [TestCase("Jordan and Turkey hosted talks.", new[] { "JO", "TR" })]
+    public void Countries_AreDisambiguated(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(expected));
+
+    [TestCase("US troops", "US")]
+    [TestCase("U.S. forces", "U.S.")]
+    [TestCase("USA and", "USA")]
+    [TestCase("the United States", "United States")]
+    [TestCase("American officials", "American")]
+    [TestCase("a US-occupied base", "US")]
+    [TestCase("Washington said", "Washington")]
+    public void UnitedStates_HasManyNames(string text, string surface) =>
+        Assert.That(Tagger.Tag(text).First(m => m.Kind == EntityKind.Country), Is.EqualTo(new EntityMention(EntityKind.Country, "US", surface, text.IndexOf(surface, StringComparison.Ordinal), text.IndexOf(surface, StringComparison.Ordinal) + surface.Length)));
+
+    [Test]
+    public void PronounUs_IsNotTheUnitedStates() =>
+        Assert.That(Ids("Let us go; they told us so.", EntityKind.Country), Is.Empty);
+
+    [TestCase("Chad Smith said the deal was done.", new string[0])]
+    [TestCase("Troops left Chad on Monday.", new[] { "TD" })]
+    [TestCase("Chad is deliberating.", new[] { "TD" })]
+    [TestCase("Michael Jordan played golf.", new string[0])]
+    [TestCase("He flew to Atlanta, Georgia on Monday.", new string[0])]
+    public void PersonNamesAndUsStates_AreNotCountries(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(expected));
+
+    [Test]
+    public void AllCapsHeadline_IsTagged() =>
+        Assert.That(Ids("RUSSIAN TROOPS ENTER NIGER AIRBASE AS U.S. FORCES LEAVE", EntityKind.Force), Is.EqualTo(new[] { "ru-armed-forces", "us-armed-forces" }));
+
+    [Test]
+    public void NationalForces_CoverDemonymsPossessivesNumbersAndGluedWords()
+    {
+        const string text = "Russian military instructors, Niger’s military, France's 1,500 troops and RussianTroops arrived.";
+        Assert.That(Tagger.Tag(text).Where(m => m.Kind == EntityKind.Force).Select(m => (m.Id, m.Text)), Is.EqualTo(new[]
+        {
+            ("ru-armed-forces", "Russian military instructors"), ("ne-armed-forces", "Niger’s military"),
+            ("fr-armed-forces", "France's 1,500 troops"), ("ru-armed-forces", "RussianTroops"),
+        }));
+        Assert.That(Surfaces(text, EntityKind.Country), Is.EqualTo(new[] { "Russian", "Niger", "France", "Russian" }));
+    }
+
+    [Test]
+    public void NamedForces_AndTheirAliases()
+    {
+        Assert.That(Ids("Wagner fighters, the Africa Corps, ISWAP, the Islamic State West Africa Province, Boko Haram, al-Shabaab, AQIM, JNIM and Hezbollah.", EntityKind.Force),
+            Is.EqualTo(new[] { "wagner-group", "africa-corps", "iswap", "iswap", "boko-haram", "al-shabaab", "aqim", "jnim", "hezbollah" }));
+    }
+
+    [Test]
+    public void NumberedBase_IsResolvedByTheHostCountryInContext()
+    {
+        Assert.That(Ids("Russian instructors reached Air Base 101 in Mali, near Bamako. Mali's junta agreed.", EntityKind.Base), Is.EqualTo(new[] { "ml-air-base-101" }));
+        Assert.That(Ids("Russian instructors reached Air Base 101 in Niger. Niger's junta agreed.", EntityKind.Base), Is.EqualTo(new[] { "ne-air-base-101" }));
+    }
+
+    [Test]
+    public void IndirectBaseReferences_AreResolvedByCityAndDescription()
+    {
+        Assert.That(Ids("US troops are at the drone base in Agadez.", EntityKind.Base), Is.EqualTo(new[] { "ne-air-base-201" }));
+        Assert.That(Ids("Russian forces are at the base in Niger's capital Niamey.", EntityKind.Base), Is.EqualTo(new[] { "ne-air-base-101" }));
+        Assert.That(Ids("The company moved its base to Niamey.", EntityKind.Base), Is.Empty, "no armed force in the text: not a military base");
+    }
+
+    [Test]
+    public void UnlistedNamedBases_GetAnIdFromTheirNameAndContextCountry()
+    {
+        var mentions = Tagger.Tag("Kenyan troops at Camp Kambi and the Lakeside Naval Base in Kenya.").Where(m => m.Kind == EntityKind.Base).ToArray();
+        Assert.That(mentions.Select(m => m.Id), Is.EqualTo(new[] { "ke-camp-kambi", "ke-lakeside-naval-base" }));
+        Assert.That(Ids("Fort Worth is a city in Texas.", EntityKind.Base), Is.Empty, "a known city is not a base");
+    }
+
+    [Test]
+    public void HistoricalStates_ApplyToArticlesBeforeTheirEnd()
+    {
+        var article = new Article("old", "MOSCOW SEEKS GRAIN", "Moscow bought wheat. Russian officials and the Kremlin said so.") { Published = new DateTimeOffset(1987, 3, 1, 0, 0, 0, TimeSpan.Zero) };
+        Assert.That(Tagger.Tag(article).Mentioned.Countries, Is.EqualTo(new[] { "SU" }));
+        var today = article with { Published = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) };
+        Assert.That(Tagger.Tag(today).Mentioned.Countries, Is.EqualTo(new[] { "RU" }));
+        Assert.That(Ids("West Germany and East Germany, the USSR, Yugoslavia, Czechoslovakia, Burma, Zaire and Kampuchea.", EntityKind.Country),
+            Is.EqualTo(new[] { "DE", "DD", "SU", "YU", "CS", "MM", "CD", "KH" }));
+    }
+
+    [Test]
+    public void Dateline_CityAndRegion_TagTheirCountry()
+    {
+        var article = new Article("r", "Chip maker's loss", "The company said it lost money.") { Dateline = "SANTA CLARA, Calif., March 24" };
+        Assert.That(Tagger.Tag(article).About.Countries, Is.EqualTo(new[] { "US" }));
+        var frankfurt = new Article("f", "Bank rates", "Rates were steady.") { Dateline = "FRANKFURT, March 3" };
+        Assert.That(Tagger.Tag(frankfurt).About.Countries, Is.EqualTo(new[] { "DE" }));
+    }
+
+    [Test]
+    public void About_IsTheProminentSubset()
+    {
+        var article = new Article("a", "Niger expels US troops", "NIAMEY — Niger told US troops to leave. Niger's junta prefers Russian help. The US said Niger was a partner. Officials in Chad watched.");
+        var tagged = Tagger.Tag(article);
+        Assert.That(tagged.Mentioned.Countries, Is.EqualTo(new[] { "NE", "RU", "TD", "US" }));
+        Assert.That(tagged.About.Countries, Is.EqualTo(new[] { "NE", "US" }));
+    }
+
+    [Test]
+    public void Tag_IsThreadSafe()
+    {
+        var texts = SeedCorpus.Articles.Select(a => a.Body).ToArray();
+        var expected = texts.Select(t => Tagger.Tag(t).Count).ToArray();
+        var results = new int[200];
+        Parallel.For(0, results.Length, i => results[i] = Tagger.Tag(texts[i % texts.Length]).Count);
+        Assert.That(results.Select((count, i) => count == expected[i % texts.Length]), Is.All.True);
+    }
+}
