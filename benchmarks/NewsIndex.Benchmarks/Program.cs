@@ -4,7 +4,7 @@ using NewsIndex.Entities;
 
 namespace NewsIndex.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c> mode.</summary>
+/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
 public static class Program
 {
     /// <summary>Runs benchmarks (default) or a mode named by the first argument.</summary>
@@ -28,6 +28,16 @@ public static class Program
 
             Console.WriteLine($"  tagging: {result.TextChars / 1e6 / result.TaggingTime.TotalSeconds:F1} M chars/s (one thread, includes prominence)");
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "scale")
+        {
+            return Scale.ScaleRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "scale-summary")
+        {
+            return Scale.ScaleRunner.Summary(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -7,15 +7,16 @@ using NewsIndex.Results;
 namespace NewsIndex.Indexing;
 
 /// <summary>
-/// Exact facet counts over every matching document, from sorted-set doc values: counts per segment ordinal while
-/// collecting, resolved to labels once per segment. No Facet module, no taxonomy index.
+/// Exact facet counts over every matching document, from sorted-set doc values (decoded once per segment by
+/// <see cref="SegmentOrdinals"/>): counts per segment ordinal while collecting, resolved to labels once per segment.
+/// No Facet module, no taxonomy index.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     private readonly FacetField[] _fields;
     private readonly string[] _names;
     private readonly Dictionary<string, int>[] _totals;
-    private readonly SortedSetDocValues?[] _values;
+    private readonly SegmentOrdinals?[] _values;
     private readonly int[]?[] _ordinalCounts;
 
     public FacetCollector(IReadOnlyList<FacetField> fields)
@@ -23,7 +24,7 @@ internal sealed class FacetCollector : ICollector
         _fields = fields.Distinct().ToArray();
         _names = _fields.Select(Name).ToArray();
         _totals = _fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        _values = new SortedSetDocValues?[_fields.Length];
+        _values = new SegmentOrdinals?[_fields.Length];
         _ordinalCounts = new int[]?[_fields.Length];
     }
 
@@ -38,9 +39,9 @@ internal sealed class FacetCollector : ICollector
         Flush();
         for (var f = 0; f < _fields.Length; f++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(_names[f]);
+            var values = SegmentOrdinals.For(context.AtomicReader, _names[f]);
             _values[f] = values;
-            _ordinalCounts[f] = values is null ? null : new int[values.ValueCount];
+            _ordinalCounts[f] = values is null ? null : new int[values.Labels.Length];
         }
     }
 
@@ -55,11 +56,10 @@ internal sealed class FacetCollector : ICollector
             }
 
             var counts = _ordinalCounts[f]!;
-            values.SetDocument(doc);
-            long ordinal;
-            while ((ordinal = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            var ordinals = values.Ordinals;
+            for (int i = values.Starts[doc], end = values.Starts[doc + 1]; i < end; i++)
             {
-                counts[ordinal]++;
+                counts[ordinals[i]]++;
             }
         }
     }
@@ -80,7 +80,6 @@ internal sealed class FacetCollector : ICollector
 
     private void Flush()
     {
-        var bytes = new BytesRef();
         for (var f = 0; f < _fields.Length; f++)
         {
             var counts = _ordinalCounts[f];
@@ -94,8 +93,7 @@ internal sealed class FacetCollector : ICollector
             {
                 if (counts[ordinal] > 0)
                 {
-                    values.LookupOrd(ordinal, bytes);
-                    var label = bytes.Utf8ToString();
+                    var label = values.Labels[ordinal];
                     _totals[f][label] = _totals[f].GetValueOrDefault(label) + counts[ordinal];
                 }
             }
