@@ -27,6 +27,7 @@ public static class ScaleCharts
         plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Margins(bottom: 0);
+        plot.Axes.Bottom.MinimumSize = 140;
         for (var p = 0; p < 3; p++)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = names[p], FillColor = colors[p] });

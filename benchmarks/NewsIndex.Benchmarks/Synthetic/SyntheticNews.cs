@@ -40,7 +40,7 @@ public sealed class SyntheticNews
         _seed = seed;
         // Sovereign states with a demonym and an unambiguous name, so the truth is what a careful reader would tag.
         _countries = catalog.All(EntityKind.Country)
-            .Where(c => c.Until is null && c.Demonyms.Count > 0 && c.Id.Length == 2 && !catalog.PersonLikeAliases.Contains(c.Name) &&
+            .Where(c => c.Until is null && c.Demonyms.Count > 0 && c.Demonyms[0].Split(' ').Length <= 3 && c.Id.Length == 2 && !catalog.PersonLikeAliases.Contains(c.Name) &&
                         catalog.FindAll(EntityKind.Country, c.Name) is [var only] && only.Id == c.Id && catalog.FindAll(EntityKind.Country, c.Demonyms[0]) is [var d] && d.Id == c.Id)
             .ToArray();
         _namedForces = catalog.All(EntityKind.Force).Where(f => f.Category != "national" && f.Aliases.Count > 0).ToArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace NewsIndex.Entities;
 
@@ -34,13 +35,13 @@ public sealed partial class EntityTagger
         foreach (var hit in state.Hits)
         {
             var field = state.Fields[hit.FieldIndex];
-            var targets = state.Targets.GetRange(hit.TargetStart, hit.TargetCount);
-            if (targets.Count == 0)
+            var targets = CollectionsMarshal.AsSpan(state.Targets).Slice(hit.TargetStart, hit.TargetCount);
+            if (targets.IsEmpty)
             {
                 continue;
             }
 
-            var national = targets.FindIndex(t => t.Role == AliasRole.NationalForce);
+            var national = IndexOf(targets, AliasRole.NationalForce);
             if (national >= 0)
             {
                 var target = targets[national];
@@ -49,14 +50,13 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            var named = targets.Where(t => t.Role is AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Region or AliasRole.DatelineRegion).Select(t => t.Entity).Distinct().ToArray();
-            if (named.Length > 0)
+            if (NamedEntity(targets, countryCounts) is { } named)
             {
-                Add(mentions, field, hit.First, hit.End, _entities[Choose(named, countryCounts)]);
+                Add(mentions, field, hit.First, hit.End, _entities[named]);
                 continue;
             }
 
-            var numbered = targets.FindIndex(t => t.Role == AliasRole.NumberedBase);
+            var numbered = IndexOf(targets, AliasRole.NumberedBase);
             if (numbered >= 0)
             {
                 var numberToken = field.Tokens[hit.First + targets[numbered].Extra];
@@ -73,7 +73,7 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            if (targets.Exists(t => t.Role == AliasRole.NamedBasePattern) && !targets.Exists(t => t.Role == AliasRole.City))
+            if (IndexOf(targets, AliasRole.NamedBasePattern) >= 0 && IndexOf(targets, AliasRole.City) < 0)
             {
                 AddUnlisted(mentions, field, hit, topCountry, Slug(field.Text[field.Tokens[hit.First].Start..field.Tokens[hit.End - 1].End]));
                 continue;
@@ -90,7 +90,7 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            if (targets.Exists(t => t.Role == AliasRole.BaseNoun))
+            if (IndexOf(targets, AliasRole.BaseNoun) >= 0)
             {
                 baseNouns.Add(hit);
             }
@@ -225,6 +225,45 @@ public sealed partial class EntityTagger
         }
 
         return found;
+    }
+
+    private static int IndexOf(ReadOnlySpan<AliasTarget> targets, AliasRole role)
+    {
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (targets[i].Role == role)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The entity a name-like alias stands for; when it names several, the one the context favours.</summary>
+    private int? NamedEntity(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
+    {
+        int? single = null;
+        List<int>? several = null;
+        foreach (var target in targets)
+        {
+            if (target.Role is not (AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Region or AliasRole.DatelineRegion))
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = target.Entity;
+            }
+            else if (single != target.Entity && (several is null || !several.Contains(target.Entity)))
+            {
+                several ??= [single.Value];
+                several.Add(target.Entity);
+            }
+        }
+
+        return several is null ? single : Choose([.. several], countryCounts);
     }
 
     /// <summary>"SANTA CLARA, Calif.": a region in the dateline names the country; the city name alone may be another country's.</summary>

@@ -152,7 +152,8 @@ public sealed partial class ArticleIndex
 
     private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, SearchOptions options)
     {
-        var stored = DocumentMapper.FromDocument(searcher.Doc(scoreDoc.Doc));
+        // Body and mentions are the bulk of a stored document; load them only when snippets or explanations need them.
+        var stored = DocumentMapper.FromDocument(options.Snippets || options.Explain ? searcher.Doc(scoreDoc.Doc) : searcher.Doc(scoreDoc.Doc, DocumentMapper.HitFields));
         var article = stored.Article;
         return new SearchHit
         {

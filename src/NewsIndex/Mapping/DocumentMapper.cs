@@ -65,7 +65,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
             var name = FieldNames.Entity(kind);
             foreach (var id in entities.Mentioned.Of(kind))
             {
-                doc.Add(new StringField(name, id, Field.Store.NO));
+                doc.Add(new StringField(name, id, Field.Store.YES)); // stored too: hits show the sets without decoding mentions
                 doc.Add(new SortedSetDocValuesField(name, new BytesRef(id)));
             }
 
@@ -89,6 +89,16 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         return doc;
     }
 
+    /// <summary>Stored fields a search hit needs when it shows no snippets or explanations: no body, no mentions.</summary>
+    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FieldNames.Id, FieldNames.Title, FieldNames.Published, FieldNames.SourceFacet, FieldNames.Url, FieldNames.Dateline,
+        FieldNames.Entity(EntityKind.Country), FieldNames.Entity(EntityKind.Force), FieldNames.Entity(EntityKind.Base),
+        FieldNames.About(EntityKind.Country), FieldNames.About(EntityKind.Force), FieldNames.About(EntityKind.Base),
+    };
+
+    /// <summary>Rebuilds the stored article. When the document was loaded without its body and mentions
+    /// (<see cref="HitFields"/>), the mentioned sets come from the stored entity fields and the mention list is empty.</summary>
     public static StoredArticle FromDocument(Document doc)
     {
         var title = doc.Get(FieldNames.Title, CultureInfo.InvariantCulture) ?? string.Empty;
@@ -103,8 +113,9 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
             Authors = doc.GetValues(FieldNames.Authors, CultureInfo.InvariantCulture),
             Published = published is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
         };
-        var mentions = MentionCodec.Decode(doc.Get(FieldNames.Mentions, CultureInfo.InvariantCulture) ?? string.Empty, title, body, dateline);
-        string[] Mentioned(EntityKind kind) => mentions.Where(m => m.Kind == kind).Select(m => m.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var encoded = doc.Get(FieldNames.Mentions, CultureInfo.InvariantCulture);
+        var mentions = encoded is null ? [] : MentionCodec.Decode(encoded, title, body, dateline);
+        string[] Mentioned(EntityKind kind) => doc.GetValues(FieldNames.Entity(kind), CultureInfo.InvariantCulture).Order(StringComparer.Ordinal).ToArray();
         string[] About(EntityKind kind) => doc.GetValues(FieldNames.About(kind), CultureInfo.InvariantCulture).Order(StringComparer.Ordinal).ToArray();
         var entities = new ArticleEntities(
             mentions,

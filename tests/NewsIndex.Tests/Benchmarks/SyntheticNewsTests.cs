@@ -1,0 +1,57 @@
+using NewsIndex.Benchmarks.Synthetic;
+using NewsIndex.Entities;
+using NewsIndex.Indexing;
+using NewsIndex.Querying;
+using NewsIndex.Results;
+
+namespace NewsIndex.Tests.Benchmarks;
+
+/// <summary>The synthetic corpus used at scale: deterministic, and its ground truth is what the tagger and index find.</summary>
+public class SyntheticNewsTests
+{
+    private static readonly SyntheticNews Generator = new(EntityCatalog.Default);
+
+    [Test]
+    public void Generate_IsDeterministic_AndIndependentOfOrder()
+    {
+        var first = Generator.Generate(50).ToArray();
+        var again = new SyntheticNews(EntityCatalog.Default).Generate(50).ToArray();
+        Assert.That(again.Select(a => a.Article.Body), Is.EqualTo(first.Select(a => a.Article.Body)));
+        Assert.That(Generator.Create(42).Article.Body, Is.EqualTo(first[42].Article.Body));
+        Assert.That(new SyntheticNews(EntityCatalog.Default, seed: 1).Create(42).Article.Body, Is.Not.EqualTo(first[42].Article.Body));
+    }
+
+    [Test]
+    public void Tagger_FindsExactlyTheGroundTruth()
+    {
+        foreach (var (article, truth) in Generator.Generate(400))
+        {
+            var found = EntityCatalog.Default.Tagger.Tag(article).Mentioned;
+            Assert.That(found.Countries, Is.EqualTo(truth.Countries), $"{article.Id}: {article.Title} / {article.Body}");
+            Assert.That(found.Forces, Is.EqualTo(truth.Forces), $"{article.Id}: {article.Title} / {article.Body}");
+            Assert.That(found.Bases, Is.EqualTo(truth.Bases), $"{article.Id}: {article.Title} / {article.Body}");
+        }
+    }
+
+    [Test]
+    public void Index_AnswersEqualTheGroundTruth_IncludingFacetCounts()
+    {
+        var corpus = Generator.Generate(600).ToArray();
+        using var index = ArticleIndex.CreateInMemory();
+        index.IndexAll(corpus.Select(c => c.Article));
+        var random = new Random(3);
+        for (var i = 0; i < 10; i++)
+        {
+            var country = Generator.Countries[random.Next(Generator.Countries.Count)];
+            var expected = corpus.Where(c => c.Truth.Countries.Contains(country.Id)).Select(c => c.Article.Id).Order(StringComparer.Ordinal).ToArray();
+            var results = index.Search(Q.Country(country.Name), new SearchOptions { Size = 1000, Snippets = false, Explain = false });
+            Assert.That(results.Hits.Select(h => h.Id).Order(StringComparer.Ordinal), Is.EqualTo(expected), country.Name);
+        }
+
+        var facets = index.Search(Q.All, new SearchOptions { Size = 1, Facets = [FacetField.Force], FacetSize = 1000 }).Facets[FacetField.Force];
+        foreach (var facet in facets)
+        {
+            Assert.That(facet.Count, Is.EqualTo(corpus.Count(c => c.Truth.Forces.Contains(facet.Value))), facet.Value);
+        }
+    }
+}
