@@ -182,9 +182,9 @@ public sealed partial class EntityTagger
         }
 
         var day = DateOnly.FromDateTime(date.UtcDateTime);
-        foreach (var historical in _catalog.All(EntityKind.Country))
+        foreach (var historical in _historical)
         {
-            if (historical.Until is not { } until || day >= until || historical.Covers.Count == 0)
+            if (day >= historical.Until)
             {
                 continue;
             }

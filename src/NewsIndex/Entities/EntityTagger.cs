@@ -17,6 +17,7 @@ public sealed partial class EntityTagger
     private readonly EntityCatalog _catalog;
     private readonly AliasTrie _trie = new();
     private readonly Entity[] _entities;
+    private readonly Entity[] _historical;
     private readonly Dictionary<(EntityKind, string), int> _entityIndex = [];
     private readonly Dictionary<string, int[]> _basesByNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int[]> _basesByCity = [];
@@ -31,6 +32,7 @@ public sealed partial class EntityTagger
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
+        _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();
         for (var e = 0; e < _entities.Length; e++)
         {
             _entityIndex[(_entities[e].Kind, _entities[e].Id)] = e;
@@ -87,10 +89,15 @@ public sealed partial class EntityTagger
         }
     }
 
-    private static EntitySet Distinct(IReadOnlyList<EntityMention> mentions)
+    private static EntitySet Distinct(List<EntityMention> mentions)
     {
-        string[] Of(EntityKind kind) => mentions.Where(m => m.Kind == kind).Select(m => m.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return new EntitySet(Of(EntityKind.Country), Of(EntityKind.Force), Of(EntityKind.Base));
+        var sets = new[] { new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal) };
+        foreach (var mention in mentions)
+        {
+            sets[(int)mention.Kind].Add(mention.Id);
+        }
+
+        return new EntitySet([.. sets[0]], [.. sets[1]], [.. sets[2]]);
     }
 
     private void Build()

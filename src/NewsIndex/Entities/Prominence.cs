@@ -20,42 +20,64 @@ internal static class Prominence
     public static EntitySet About(IReadOnlyList<EntityMention> mentions, string body)
     {
         var leadEnd = LeadEnd(body);
-        var scores = new Dictionary<(EntityKind Kind, string Id), (bool Title, bool Dateline, bool Lead, int Count)>();
+        var evidence = new Dictionary<string, Evidence>[] { new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
         foreach (var mention in mentions)
         {
-            var key = (mention.Kind, mention.Id);
-            var s = scores.GetValueOrDefault(key);
+            var ofKind = evidence[(int)mention.Kind];
+            ofKind.TryGetValue(mention.Id, out var e);
             switch (mention.Field)
             {
                 case ArticleField.Title:
-                    s.Title = true;
+                    e.Title = true;
                     break;
                 case ArticleField.Dateline:
-                    s.Dateline = true;
+                    e.Dateline = true;
                     break;
                 default:
-                    s.Lead |= mention.Start < leadEnd;
-                    s.Count++;
+                    e.Lead |= mention.Start < leadEnd;
+                    e.Count++;
                     break;
             }
 
-            scores[key] = s;
+            ofKind[mention.Id] = e;
         }
 
-        var scored = scores.Select(kv => (kv.Key.Kind, kv.Key.Id, Score: Score(kv.Value.Title, kv.Value.Dateline, kv.Value.Lead, kv.Value.Count))).ToArray();
-        string[] Of(EntityKind kind)
+        return new EntitySet(Prominent(evidence[0]), Prominent(evidence[1]), Prominent(evidence[2]));
+    }
+
+    private static string[] Prominent(Dictionary<string, Evidence> evidence)
+    {
+        if (evidence.Count == 0)
         {
-            var ofKind = scored.Where(s => s.Kind == kind).ToArray();
-            if (ofKind.Length == 0)
-            {
-                return [];
-            }
-
-            var top = ofKind.Max(s => s.Score);
-            return ofKind.Where(s => s.Score >= MinScore && s.Score >= top * MinShareOfTop).Select(s => s.Id).Order(StringComparer.Ordinal).ToArray();
+            return [];
         }
 
-        return new EntitySet(Of(EntityKind.Country), Of(EntityKind.Force), Of(EntityKind.Base));
+        var top = 0.0;
+        foreach (var e in evidence.Values)
+        {
+            top = Math.Max(top, Score(e.Title, e.Dateline, e.Lead, e.Count));
+        }
+
+        var result = new List<string>(evidence.Count);
+        foreach (var (id, e) in evidence)
+        {
+            var score = Score(e.Title, e.Dateline, e.Lead, e.Count);
+            if (score >= MinScore && score >= top * MinShareOfTop)
+            {
+                result.Add(id);
+            }
+        }
+
+        result.Sort(StringComparer.Ordinal);
+        return [.. result];
+    }
+
+    private struct Evidence
+    {
+        public bool Title;
+        public bool Dateline;
+        public bool Lead;
+        public int Count;
     }
 
     internal static double Score(bool title, bool dateline, bool lead, int count) =>
