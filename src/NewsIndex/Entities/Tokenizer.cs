@@ -24,7 +24,7 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            if (!char.IsLetterOrDigit(c))
+            if (!IsWordChar(c))
             {
                 if (c is '.' or '!' or '?' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]) || text[i + 1] is '"' or '”' or '’' or '\''))
                 {
@@ -70,18 +70,19 @@ internal static class Tokenizer
                 while (i < text.Length)
                 {
                     var ch = text[i];
-                    if (char.IsLetter(ch))
+                    if (IsLetter(ch))
                     {
                         // Glued words: "RussianTroopsArrive" splits before "Troops" (a lower-to-upper step after 3+ letters).
-                        if (char.IsUpper(ch) && letters >= 3 && char.IsLower(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]))
+                        var isUpper = IsUpper(ch);
+                        if (isUpper && letters >= 3 && IsLower(text[i - 1]) && i + 1 < text.Length && IsLower(text[i + 1]))
                         {
                             break;
                         }
 
                         letters++;
-                        upper += char.IsUpper(ch) ? 1 : 0;
+                        upper += isUpper ? 1 : 0;
                     }
-                    else if (char.IsDigit(ch))
+                    else if (char.IsAsciiDigit(ch) || (ch > 127 && char.IsDigit(ch)))
                     {
                         digits++;
                     }
@@ -170,6 +171,15 @@ internal static class Tokenizer
     }
 
     private static readonly Vocabulary EmptyVocabulary = new();
+
+    // ASCII fast paths: news text is overwhelmingly ASCII, and the general Unicode category lookups dominate otherwise.
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    private static bool IsLetter(char c) => c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c);
+
+    private static bool IsUpper(char c) => c < 128 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
+
+    private static bool IsLower(char c) => c < 128 ? char.IsAsciiLetterLower(c) : char.IsLower(c);
 
     private static bool IsAbbreviation(string text, int i, out int end)
     {
