@@ -18,6 +18,7 @@ public sealed class EntityCatalog
 
     private readonly FrozenDictionary<(EntityKind, string), Entity> _byId;
     private readonly Dictionary<EntityKind, Entity[]> _byKind;
+    private readonly HashSet<(EntityKind, string)> _generated;
     private readonly Lazy<EntityTagger> _tagger;
     private readonly Lazy<string> _version;
     private readonly Lazy<FrozenDictionary<string, City>> _cityByName;
@@ -40,12 +41,14 @@ public sealed class EntityCatalog
         }
 
         // Every country gets its national military, unless the data already names one.
+        var generated = new HashSet<(EntityKind, string)>();
         foreach (var country in order.Where(k => k.Item1 == EntityKind.Country).Select(k => merged[k]).ToArray())
         {
             var forceKey = (EntityKind.Force, NationalForceId(country.Id));
             if (!merged.ContainsKey(forceKey))
             {
                 order.Add(forceKey);
+                generated.Add(forceKey);
                 merged[forceKey] = new Entity(EntityKind.Force, forceKey.Item2, $"Armed forces of {country.Name}")
                 {
                     Country = country.Id,
@@ -54,6 +57,7 @@ public sealed class EntityCatalog
             }
         }
 
+        _generated = generated;
         _byId = merged.ToFrozenDictionary();
         _byKind = Enum.GetValues<EntityKind>().ToDictionary(k => k, k => order.Where(o => o.Item1 == k).Select(o => merged[o]).ToArray());
         Cities = cities;
@@ -175,7 +179,9 @@ public sealed class EntityCatalog
     public EntityCatalog With(IEnumerable<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        return new EntityCatalog(_byKind.Values.SelectMany(e => e).Where(e => e.Category != "national" || e.Aliases.Count > 0).Concat(entities), Cities, NationalNouns, PersonLikeAliases, Regions);
+        // Generated national militaries are left out so that they are generated again for the new set of countries.
+        var own = _byKind.Values.SelectMany(e => e).Where(e => !_generated.Contains((e.Kind, e.Id)));
+        return new EntityCatalog(own.Concat(entities), Cities, NationalNouns, PersonLikeAliases, Regions);
     }
 
     /// <summary>A new catalog with the entities of a JSON file in the catalog format (keys <c>countries</c>,

@@ -87,12 +87,6 @@ public sealed partial class ArticleIndex : IDisposable
                 throw new IndexInUseException(location, ex);
             }
 
-            if (!exists)
-            {
-                _writer.SetCommitData(CommitData());
-                _writer.Commit();
-            }
-
             _searchers = new SearcherManager(_writer, true, null);
         }
         catch

@@ -18,6 +18,9 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
     private const int MaxTypedDepth = 64;
     private const int MaxTypedNodes = 1024;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlySet<string>, IReadOnlySet<string>)> _tied = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _hosted = new(StringComparer.Ordinal);
+
     public CompiledQuery Compile(NewsQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -85,18 +88,16 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
             case AffiliatedWithClause affiliated:
             {
                 var country = catalog.Resolve(EntityKind.Country, affiliated.Country).Id;
-                var forces = catalog.All(EntityKind.Force).Where(f => f.Country == country).Select(f => f.Id);
-                var bases = catalog.All(EntityKind.Base).Where(b => b.Country == country || b.Operators.Contains(country)).Select(b => b.Id);
-                evidence.Add((affiliated.ToString(), EntityKind.Force, forces.ToHashSet(StringComparer.Ordinal), null));
-                evidence.Add((affiliated.ToString(), EntityKind.Base, bases.ToHashSet(StringComparer.Ordinal), country.ToLowerInvariant() + "-"));
+                var (forces, bases) = Tied(country);
+                evidence.Add((affiliated.ToString(), EntityKind.Force, forces, null));
+                evidence.Add((affiliated.ToString(), EntityKind.Base, bases, country.ToLowerInvariant() + "-"));
                 return Constant(new TermQuery(new Term(FieldNames.Affiliation, country)), 1f);
             }
 
             case LocatedInClause located:
             {
                 var country = catalog.Resolve(EntityKind.Country, located.Country).Id;
-                var bases = catalog.All(EntityKind.Base).Where(b => b.Country == country).Select(b => b.Id);
-                evidence.Add((located.ToString(), EntityKind.Base, bases.ToHashSet(StringComparer.Ordinal), country.ToLowerInvariant() + "-"));
+                evidence.Add((located.ToString(), EntityKind.Base, Hosted(country), country.ToLowerInvariant() + "-"));
                 return Constant(new TermQuery(new Term(FieldNames.BaseHost, country)), 1f);
             }
 
@@ -160,6 +161,16 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
                 throw new NotSupportedException($"query clause {query.GetType().Name} is not supported");
         }
     }
+
+    /// <summary>Forces affiliated with a country and bases it hosts or operates (computed once per country).</summary>
+    private (IReadOnlySet<string> Forces, IReadOnlySet<string> Bases) Tied(string country) =>
+        _tied.GetOrAdd(country, c => (
+            catalog.All(EntityKind.Force).Where(f => f.Country == c).Select(f => f.Id).ToHashSet(StringComparer.Ordinal),
+            catalog.All(EntityKind.Base).Where(b => b.Country == c || b.Operators.Contains(c)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal)));
+
+    /// <summary>Bases located in a country (computed once per country).</summary>
+    private IReadOnlySet<string> Hosted(string country) =>
+        _hosted.GetOrAdd(country, c => catalog.All(EntityKind.Base).Where(b => b.Country == c).Select(b => b.Id).ToHashSet(StringComparer.Ordinal));
 
     private Query? Words(TextClause text, HashSet<string> terms)
     {
