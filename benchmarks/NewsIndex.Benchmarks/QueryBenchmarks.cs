@@ -43,7 +43,8 @@ public class QueryBenchmarks
             System.IO.Directory.Delete(_path, true);
         }
 
-        using (var build = ArticleIndex.Open(_path))
+        // One indexing thread: the same segment layout in every benchmark process, so runs compare like with like.
+        using (var build = ArticleIndex.Open(_path, new ArticleIndexOptions { IndexingThreads = 1 }))
         {
             build.IndexAll(Corpora.HasReuters ? ArticleReader.Read(Corpora.ReutersTrain) : BenchmarkData.Articles(15_000));
             build.Commit();

@@ -70,7 +70,7 @@ public sealed partial class ArticleIndex
         try
         {
             var docs = searcher.Search(new TermQuery(new Term(FieldNames.Id, id)), 1);
-            return docs.TotalHits == 0 ? null : DocumentMapper.FromDocument(searcher.Doc(docs.ScoreDocs[0].Doc));
+            return docs.TotalHits == 0 ? null : DocumentMapper.Read(searcher.IndexReader, docs.ScoreDocs[0].Doc);
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed partial class ArticleIndex
                 {
                     if (live is null || live.Get(doc))
                     {
-                        yield return DocumentMapper.FromDocument(reader.Document(doc));
+                        yield return DocumentMapper.Read(reader, doc);
                     }
                 }
             }
@@ -119,7 +119,7 @@ public sealed partial class ArticleIndex
             }
 
             var docId = found.ScoreDocs[0].Doc;
-            var source = DocumentMapper.FromDocument(searcher.Doc(docId));
+            var source = DocumentMapper.Read(searcher.IndexReader, docId);
             var like = new MoreLikeThis(searcher.IndexReader)
             {
                 Analyzer = _analyzer,
@@ -152,8 +152,8 @@ public sealed partial class ArticleIndex
 
     private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, SearchOptions options)
     {
-        // Body and mentions are the bulk of a stored document; load them only when snippets or explanations need them.
-        var stored = DocumentMapper.FromDocument(options.Snippets || options.Explain ? searcher.Doc(scoreDoc.Doc) : searcher.Doc(scoreDoc.Doc, DocumentMapper.HitFields));
+        // Body and mentions are the bulk of a stored document; read them only when snippets or explanations need them.
+        var stored = DocumentMapper.Read(searcher.IndexReader, scoreDoc.Doc, full: options.Snippets || options.Explain);
         var article = stored.Article;
         return new SearchHit
         {

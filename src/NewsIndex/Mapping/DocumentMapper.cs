@@ -89,39 +89,12 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         return doc;
     }
 
-    /// <summary>Stored fields a search hit needs when it shows no snippets or explanations: no body, no mentions.</summary>
-    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>Reads a stored article; with <paramref name="full"/> false, without its body and mention list (enough for a hit).</summary>
+    public static StoredArticle Read(Lucene.Net.Index.IndexReader reader, int docId, bool full = true)
     {
-        FieldNames.Id, FieldNames.Title, FieldNames.Published, FieldNames.SourceFacet, FieldNames.Url, FieldNames.Dateline,
-        FieldNames.Entity(EntityKind.Country), FieldNames.Entity(EntityKind.Force), FieldNames.Entity(EntityKind.Base),
-        FieldNames.About(EntityKind.Country), FieldNames.About(EntityKind.Force), FieldNames.About(EntityKind.Base),
-    };
-
-    /// <summary>Rebuilds the stored article. When the document was loaded without its body and mentions
-    /// (<see cref="HitFields"/>), the mentioned sets come from the stored entity fields and the mention list is empty.</summary>
-    public static StoredArticle FromDocument(Document doc)
-    {
-        var title = doc.Get(FieldNames.Title, CultureInfo.InvariantCulture) ?? string.Empty;
-        var body = doc.Get(FieldNames.Body, CultureInfo.InvariantCulture) ?? string.Empty;
-        var dateline = doc.Get(FieldNames.Dateline, CultureInfo.InvariantCulture);
-        var published = doc.GetField(FieldNames.Published)?.GetInt64Value();
-        var article = new Article(doc.Get(FieldNames.Id, CultureInfo.InvariantCulture), title, body)
-        {
-            Dateline = dateline,
-            Source = doc.Get(FieldNames.SourceFacet, CultureInfo.InvariantCulture),
-            Url = doc.Get(FieldNames.Url, CultureInfo.InvariantCulture),
-            Authors = doc.GetValues(FieldNames.Authors, CultureInfo.InvariantCulture),
-            Published = published is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
-        };
-        var encoded = doc.Get(FieldNames.Mentions, CultureInfo.InvariantCulture);
-        var mentions = encoded is null ? [] : MentionCodec.Decode(encoded, title, body, dateline);
-        string[] Mentioned(EntityKind kind) => doc.GetValues(FieldNames.Entity(kind), CultureInfo.InvariantCulture).Order(StringComparer.Ordinal).ToArray();
-        string[] About(EntityKind kind) => doc.GetValues(FieldNames.About(kind), CultureInfo.InvariantCulture).Order(StringComparer.Ordinal).ToArray();
-        var entities = new ArticleEntities(
-            mentions,
-            new EntitySet(Mentioned(EntityKind.Country), Mentioned(EntityKind.Force), Mentioned(EntityKind.Base)),
-            new EntitySet(About(EntityKind.Country), About(EntityKind.Force), About(EntityKind.Base)));
-        return new StoredArticle(article, entities);
+        var visitor = new ArticleFieldsVisitor(full);
+        reader.Document(docId, visitor);
+        return visitor.ToStoredArticle();
     }
 
     public static string NormalizeSource(string source) => source.Trim().ToLowerInvariant();
