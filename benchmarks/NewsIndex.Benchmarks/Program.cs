@@ -26,7 +26,6 @@ public static class Program
                 }
             }
 
-            Console.WriteLine($"  tagging: {result.TextChars / 1e6 / result.TaggingTime.TotalSeconds:F1} M chars/s (one thread, includes prominence)");
             return 0;
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using NewsIndex.Entities;
@@ -13,7 +12,7 @@ namespace NewsIndex.Benchmarks.Evaluation;
 public static class ReutersEvaluation
 {
     /// <summary>The figures of one run.</summary>
-    public sealed record Result(int Articles, int Unmapped, SetScore About, SetScore Mentioned, SetScore Naive, TimeSpan TaggingTime, long TextChars);
+    public sealed record Result(int Articles, int Unmapped, SetScore About, SetScore Mentioned, SetScore Naive);
 
     /// <summary>Runs the evaluation over a Reuters JSON Lines file (gzip or plain). Articles without PLACES are skipped.</summary>
     public static Result Run(string path, EntityCatalog catalog, int? limit = null)
@@ -25,8 +24,6 @@ public static class ReutersEvaluation
         var naiveScore = new SetScore();
         var unmapped = 0;
         var count = 0;
-        long chars = 0;
-        var tagging = new Stopwatch();
         foreach (var article in ArticleReader.Read(path))
         {
             if (!labels.TryGetValue(article.Id, out var places) || places.Length == 0)
@@ -47,10 +44,7 @@ public static class ReutersEvaluation
                 }
             }
 
-            tagging.Start();
             var entities = catalog.Tagger.Tag(article);
-            tagging.Stop();
-            chars += article.Length;
             about.Add(entities.About.Countries.ToHashSet(StringComparer.Ordinal), gold);
             mentioned.Add(entities.Mentioned.Countries.ToHashSet(StringComparer.Ordinal), gold);
             naiveScore.Add(naive.Match($"{article.Title}\n{article.Dateline}\n{article.Body}"), gold);
@@ -60,7 +54,7 @@ public static class ReutersEvaluation
             }
         }
 
-        return new Result(count, unmapped, about, mentioned, naiveScore, tagging.Elapsed, chars);
+        return new Result(count, unmapped, about, mentioned, naiveScore);
     }
 
     private static Dictionary<string, string[]> ReadPlaces(string path)
