@@ -25,7 +25,7 @@ namespace NewsIndex.Indexing;
 public sealed partial class ArticleIndex : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";

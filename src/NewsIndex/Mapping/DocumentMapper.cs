@@ -51,8 +51,9 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         if (article.Published is { } published)
         {
             var millis = published.ToUnixTimeMilliseconds();
-            doc.Add(new Int64Field(FieldNames.Published, millis, Field.Store.YES));
+            doc.Add(new StoredField(FieldNames.Published, millis));
             doc.Add(new NumericDocValuesField(FieldNames.Published, millis));
+            doc.Add(new Int32Field(FieldNames.PublishedDay, Day(published), PublishedDayType));
             doc.Add(new SortedSetDocValuesField(FieldNames.Month, new BytesRef(published.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture))));
         }
         else
@@ -96,6 +97,14 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         reader.Document(docId, visitor);
         return visitor.ToStoredArticle();
     }
+
+    /// <summary>Days since 1970-01-01 (UTC): the unit of date-range filters.</summary>
+    public static int Day(DateTimeOffset time) => (int)Math.Floor(time.ToUnixTimeMilliseconds() / 86_400_000.0);
+
+    private static readonly FieldType PublishedDayType = new(Int32Field.TYPE_NOT_STORED)
+    {
+        NumericPrecisionStep = FieldNames.PublishedDayPrecisionStep,
+    };
 
     public static string NormalizeSource(string source) => source.Trim().ToLowerInvariant();
 

@@ -104,11 +104,8 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
             case NearClause near:
                 return Near(near, evidence);
             case PublishedClause published:
-                var from = published.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                var to = published.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                return Constant(NumericRangeQuery.NewInt64Range(FieldNames.Published,
-                    from is { } f ? new DateTimeOffset(f).ToUnixTimeMilliseconds() : null,
-                    to is { } t ? new DateTimeOffset(t).ToUnixTimeMilliseconds() - 1 : null, true, true), 0.5f);
+                return Constant(NumericRangeQuery.NewInt32Range(FieldNames.PublishedDay, FieldNames.PublishedDayPrecisionStep,
+                    published.From is { } from ? Day(from) : null, published.To is { } to ? Day(to) : null, true, true), 0.5f);
             case SourceClause source:
                 return Constant(new TermQuery(new Term(FieldNames.Source, DocumentMapper.NormalizeSource(source.Source))), 0.5f);
             case BoostClause boost:
@@ -291,6 +288,8 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
                 return new BooleanQuery { { title, Occur.SHOULD }, { build(FieldNames.Body), Occur.SHOULD } };
         }
     }
+
+    private static int Day(DateOnly day) => DocumentMapper.Day(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     private static ConstantScoreQuery Constant(Query query, float boost) => new(query) { Boost = boost };
 
