@@ -30,6 +30,8 @@ public sealed record SearchOptions
     /// <summary>Explain each hit (<see cref="SearchHit.Why"/>). Default true.</summary>
     public bool Explain { get; init; } = true;
 
-    /// <summary>Cursor from <see cref="SearchResults.NextCursor"/>: return the page after it. Only valid with the same query and sort.</summary>
+    /// <summary>Cursor from <see cref="SearchResults.NextCursor"/>: return the page after it. Only valid with the same query
+    /// and sort. Like Lucene's search-after it positions by score (or date) and document number, so pages stay consistent
+    /// while the index is unchanged; after writes and merges a page boundary may shift.</summary>
     public string? After { get; init; }
 }
