@@ -38,8 +38,6 @@ internal sealed class AliasTrie
 
     public Vocabulary Vocabulary { get; } = new();
 
-    public int NodeCount => _targets.Count;
-
     /// <summary>Adds <paramref name="words"/> (normal forms with the flags of the alias as written) with a meaning.</summary>
     public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target)
     {

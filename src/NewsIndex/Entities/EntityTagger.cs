@@ -44,9 +44,6 @@ public sealed partial class EntityTagger
     /// <summary>The catalog this tagger recognises.</summary>
     public EntityCatalog Catalog => _catalog;
 
-    /// <summary>Number of trie nodes (a measure of the alias set's size).</summary>
-    internal int TrieNodes => _trie.NodeCount;
-
     /// <summary>Tags a piece of text. Offsets refer to <paramref name="text"/>; every mention has <see cref="ArticleField.Body"/> as its field.</summary>
     public IReadOnlyList<EntityMention> Tag(string text)
     {

@@ -16,11 +16,8 @@ internal sealed class SafeMergeScheduler : ConcurrentMergeScheduler
     /// <summary>Returns and clears the failure recorded since the last call.</summary>
     public Exception? TakeFailure() => Interlocked.Exchange(ref _failure, null);
 
-    public Exception? LastFailure { get; private set; }
-
     protected override void HandleMergeException(Exception exc)
     {
-        LastFailure = exc;
         Interlocked.Exchange(ref _failure, exc);
         Failed?.Invoke(exc);
     }
