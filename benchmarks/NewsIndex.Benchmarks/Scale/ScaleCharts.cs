@@ -28,6 +28,7 @@ public static class ScaleCharts
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Margins(bottom: 0);
         plot.Axes.Bottom.MinimumSize = 140;
+        plot.Axes.Right.MinimumSize = 60;
         for (var p = 0; p < 3; p++)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = names[p], FillColor = colors[p] });
@@ -39,22 +40,42 @@ public static class ScaleCharts
         plot.SavePng(path, 1000, 600);
     }
 
-    /// <summary>Indexing throughput and p95 latency of the broad facet query against index size.</summary>
-    public static void Throughput(IReadOnlyList<ScaleReport> reports, string path)
+    /// <summary>How cost grows with the index: p95 latency per query type, one bar per run size; indexing throughput in the legend.</summary>
+    public static void Growth(IReadOnlyList<ScaleReport> reports, string path)
     {
         var plot = new Plot();
-        var xs = reports.Select(r => (double)r.Articles).ToArray();
-        var rate = plot.Add.Scatter(xs, reports.Select(r => r.ArticlesPerSecond).ToArray());
-        rate.LegendText = "indexing articles/s";
-        plot.YLabel("articles per second");
-        plot.XLabel("articles in the index");
-        var axis = plot.Axes.AddRightAxis();
-        var facets = plot.Add.Scatter(xs, reports.Select(r => r.Latencies.FirstOrDefault(l => l.QueryType.StartsWith("facets", StringComparison.Ordinal))?.P95 ?? 0).ToArray());
-        facets.Axes.YAxis = axis;
-        facets.LegendText = "facets (broad) p95 ms";
-        axis.LabelText = "p95 latency (ms)";
-        plot.ShowLegend(Alignment.UpperCenter);
-        plot.Title("NewsIndex at scale");
+        var palette = new[] { Colors.SteelBlue, Colors.Orange, Colors.Crimson, Colors.SeaGreen, Colors.Purple };
+        var types = reports[0].Latencies.Select(l => l.QueryType).ToArray();
+        var bars = new List<Bar>();
+        var width = reports.Count + 1;
+        for (var t = 0; t < types.Length; t++)
+        {
+            for (var r = 0; r < reports.Count; r++)
+            {
+                var latency = reports[r].Latencies.FirstOrDefault(l => l.QueryType == types[t])?.P95 ?? 0;
+                bars.Add(new Bar { Position = (t * width) + r, Value = latency, FillColor = palette[r % palette.Length] });
+            }
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks(types.Select((_, t) => (t * width) + ((reports.Count - 1) / 2.0)).ToArray(), types);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 140;
+        plot.Axes.Right.MinimumSize = 60;
+        plot.Axes.Margins(bottom: 0);
+        for (var r = 0; r < reports.Count; r++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = $"{reports[r].Articles:N0} articles (indexed at {reports[r].ArticlesPerSecond:N0}/s, peak {reports[r].PeakWorkingSetBytes / 1e6:N0} MB)",
+                FillColor = palette[r % palette.Length],
+            });
+        }
+
+        plot.Legend.Alignment = Alignment.UpperCenter;
+        plot.YLabel("p95 latency (ms)");
+        plot.Title("NewsIndex: p95 query latency as the index grows");
         plot.SavePng(path, 1000, 600);
     }
 }

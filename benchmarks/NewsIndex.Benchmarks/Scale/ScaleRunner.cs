@@ -90,7 +90,7 @@ public static class ScaleRunner
         }
     }
 
-    /// <summary>Compares every <c>scale-*.json</c> in the output folder: <c>scale.md</c> and <c>scale-throughput.png</c>.</summary>
+    /// <summary>Compares every <c>scale-*.json</c> in the output folder: <c>scale.md</c> and <c>scale-growth.png</c>.</summary>
     public static int Summary(string[] args)
     {
         var output = StringOption(args, "--output") ?? Path.Combine("benchmarks", "results");
@@ -122,9 +122,9 @@ public static class ScaleRunner
             md.Append("| ").Append(type).Append(" | ").AppendJoin(" | ", cells).AppendLine(" |");
         }
 
-        md.AppendLine().AppendLine("![throughput](scale-throughput.png)");
+        md.AppendLine().AppendLine("![p95 latency by index size](scale-growth.png)");
         File.WriteAllText(Path.Combine(output, "scale.md"), md.ToString());
-        ScaleCharts.Throughput(reports, Path.Combine(output, "scale-throughput.png"));
+        ScaleCharts.Growth(reports, Path.Combine(output, "scale-growth.png"));
         Console.WriteLine(md);
         return 0;
     }
