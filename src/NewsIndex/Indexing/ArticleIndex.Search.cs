@@ -155,6 +155,7 @@ public sealed partial class ArticleIndex
         // Body and mentions are the bulk of a stored document; read them only when snippets or explanations need them.
         var stored = DocumentMapper.Read(searcher.IndexReader, scoreDoc.Doc, full: options.Snippets || options.Explain);
         var article = stored.Article;
+        var bodyTerms = options.Snippets || options.Explain ? Snippets.QueryTermsIn(article.Body, compiled.Terms) : [];
         return new SearchHit
         {
             Id = article.Id,
@@ -165,8 +166,8 @@ public sealed partial class ArticleIndex
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             Mentioned = stored.Entities.Mentioned,
             About = stored.Entities.About,
-            Snippets = options.Snippets ? Snippets.Build(stored, compiled, options) : [],
-            Why = options.Explain ? Snippets.Explain(stored, compiled) : [],
+            Snippets = options.Snippets ? SnippetBuilder.Build(stored, compiled, options, bodyTerms) : [],
+            Why = options.Explain ? Snippets.Explain(stored, compiled, bodyTerms) : [],
         };
     }
 

@@ -16,7 +16,13 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
 {
     private const int LeadIn = 40;
 
-    public IReadOnlyList<Snippet> Build(StoredArticle stored, CompiledQuery query, SearchOptions options)
+    /// <summary>Where the query's terms occur in <paramref name="text"/> (one analysis pass, shared by snippets and "why").</summary>
+    public List<(int Start, int End, string Term)> QueryTermsIn(string text, IReadOnlySet<string> terms) =>
+        terms.Count == 0 || text.Length == 0 ? [] : Analyze(text).Where(t => terms.Contains(t.Term)).ToList();
+
+    /// <summary>The best windows of the body, with query terms (<paramref name="bodyTerms"/>, from
+    /// <see cref="QueryTermsIn"/>) and the queried entities' mentions marked.</summary>
+    public static IReadOnlyList<Snippet> Build(StoredArticle stored, CompiledQuery query, SearchOptions options, List<(int Start, int End, string Term)> bodyTerms)
     {
         var body = stored.Article.Body;
         if (body.Length == 0)
@@ -24,7 +30,8 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
             return [];
         }
 
-        var marks = TermMarks(body, query.Terms).Concat(EntityMarks(stored.Entities.Mentions, query)).ToList();
+        var marks = bodyTerms.Select(t => new SnippetMark(t.Start, t.End - t.Start, MarkKind.Term))
+            .Concat(EntityMarks(stored.Entities.Mentions, query)).ToList();
         marks = RemoveOverlaps(marks);
         var windows = ChooseWindows(body, marks, options.SnippetLength, Math.Max(1, options.SnippetCount));
         return windows.Select(w =>
@@ -35,7 +42,8 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
         }).ToArray();
     }
 
-    public IReadOnlyList<MatchReason> Explain(StoredArticle stored, CompiledQuery query)
+    /// <summary>Why the article matched: the aliases of queried entities, and the first place of each query term.</summary>
+    public IReadOnlyList<MatchReason> Explain(StoredArticle stored, CompiledQuery query, List<(int Start, int End, string Term)> bodyTerms)
     {
         var reasons = new List<MatchReason>();
         foreach (var (clause, kind, ids, prefix) in query.Evidence)
@@ -49,15 +57,16 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
         if (query.Terms.Count > 0)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (field, text) in (ReadOnlySpan<(ArticleField, string)>)[(ArticleField.Title, stored.Article.Title), (ArticleField.Body, stored.Article.Body)])
+            var title = stored.Article.Title;
+            var body = stored.Article.Body;
+            foreach (var (start, end, term) in QueryTermsIn(title, query.Terms).Where(t => seen.Add(t.Term)))
             {
-                foreach (var (start, end, term) in Analyze(text))
-                {
-                    if (query.Terms.Contains(term) && seen.Add(term))
-                    {
-                        reasons.Add(new MatchReason(term, null, text[start..end], field, start, end));
-                    }
-                }
+                reasons.Add(new MatchReason(term, null, title[start..end], ArticleField.Title, start, end));
+            }
+
+            foreach (var (start, end, term) in bodyTerms.Where(t => seen.Add(t.Term)))
+            {
+                reasons.Add(new MatchReason(term, null, body[start..end], ArticleField.Body, start, end));
             }
         }
 
@@ -65,22 +74,6 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
     }
 
     private bool Unlisted(string id) => catalog.Get(EntityKind.Base, id) is null;
-
-    private IEnumerable<SnippetMark> TermMarks(string body, IReadOnlySet<string> terms)
-    {
-        if (terms.Count == 0)
-        {
-            yield break;
-        }
-
-        foreach (var (start, end, term) in Analyze(body))
-        {
-            if (terms.Contains(term))
-            {
-                yield return new SnippetMark(start, end - start, MarkKind.Term);
-            }
-        }
-    }
 
     private static IEnumerable<SnippetMark> EntityMarks(IReadOnlyList<EntityMention> mentions, CompiledQuery query) =>
         mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => e.Kind == m.Kind &&
