@@ -166,7 +166,7 @@ public sealed partial class ArticleIndex
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             Mentioned = stored.Entities.Mentioned,
             About = stored.Entities.About,
-            Snippets = options.Snippets ? SnippetBuilder.Build(stored, compiled, options, bodyTerms) : [],
+            Snippets = options.Snippets ? Snippets.Build(stored, compiled, options, bodyTerms) : [],
             Why = options.Explain ? Snippets.Explain(stored, compiled, bodyTerms) : [],
         };
     }

@@ -22,7 +22,7 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
 
     /// <summary>The best windows of the body, with query terms (<paramref name="bodyTerms"/>, from
     /// <see cref="QueryTermsIn"/>) and the queried entities' mentions marked.</summary>
-    public static IReadOnlyList<Snippet> Build(StoredArticle stored, CompiledQuery query, SearchOptions options, List<(int Start, int End, string Term)> bodyTerms)
+    public IReadOnlyList<Snippet> Build(StoredArticle stored, CompiledQuery query, SearchOptions options, List<(int Start, int End, string Term)> bodyTerms)
     {
         var body = stored.Article.Body;
         if (body.Length == 0)
@@ -46,12 +46,12 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
     public IReadOnlyList<MatchReason> Explain(StoredArticle stored, CompiledQuery query, List<(int Start, int End, string Term)> bodyTerms)
     {
         var reasons = new List<MatchReason>();
-        foreach (var (clause, kind, ids, prefix) in query.Evidence)
+        foreach (var evidence in query.Evidence)
         {
             reasons.AddRange(stored.Entities.Mentions
-                .Where(m => m.Kind == kind && (ids.Contains(m.Id) || (prefix is not null && m.Id.StartsWith(prefix, StringComparison.Ordinal) && Unlisted(m.Id))))
+                .Where(m => Satisfies(evidence, m))
                 .Take(3)
-                .Select(m => new MatchReason(clause, m.Id, m.Text, m.Field, m.Start, m.End)));
+                .Select(m => new MatchReason(evidence.Clause, m.Id, m.Text, m.Field, m.Start, m.End)));
         }
 
         if (query.Terms.Count > 0)
@@ -73,11 +73,16 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
         return reasons;
     }
 
-    private bool Unlisted(string id) => catalog.Get(EntityKind.Base, id) is null;
+    /// <summary>Whether a mention satisfies an entity clause: one of its ids, or an unlisted base whose generated id
+    /// carries the clause's country prefix (a listed base is judged by its catalog host, already in the ids).</summary>
+    private bool Satisfies((string Clause, EntityKind Kind, IReadOnlySet<string> Ids, string? UnlistedPrefix) evidence, EntityMention mention) =>
+        mention.Kind == evidence.Kind &&
+        (evidence.Ids.Contains(mention.Id) ||
+         (evidence.UnlistedPrefix is not null && mention.Id.StartsWith(evidence.UnlistedPrefix, StringComparison.Ordinal) &&
+          catalog.Get(EntityKind.Base, mention.Id) is null));
 
-    private static IEnumerable<SnippetMark> EntityMarks(IReadOnlyList<EntityMention> mentions, CompiledQuery query) =>
-        mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => e.Kind == m.Kind &&
-                (e.Ids.Contains(m.Id) || (e.UnlistedPrefix is not null && m.Id.StartsWith(e.UnlistedPrefix, StringComparison.Ordinal)))))
+    private IEnumerable<SnippetMark> EntityMarks(IReadOnlyList<EntityMention> mentions, CompiledQuery query) =>
+        mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => Satisfies(e, m)))
             .Select(m => new SnippetMark(m.Start, m.Length, MarkKind.Entity, m.Id));
 
     private List<(int Start, int End, string Term)> Analyze(string text)

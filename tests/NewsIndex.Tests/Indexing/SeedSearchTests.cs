@@ -151,6 +151,17 @@ public class SeedSearchTests
     }
 
     [Test]
+    public void LocatedIn_MarksOnlyBasesInThatCountry_NotBasesWhoseIdSharesThePrefix()
+    {
+        using var index = ArticleIndex.CreateInMemory();
+        index.Upsert(new Article("raf", "Jets redeploy", "US jets left RAF Lakenheath for RAF Akrotiri in Cyprus."));
+        var hit = index.Search(Q.LocatedIn("United Kingdom")).Hits.Single();
+        var marked = hit.Snippets.SelectMany(s => s.Marks.Where(m => m.Kind == MarkKind.Entity).Select(m => s.Text.Substring(m.Start, m.Length)));
+        Assert.That(marked, Is.EqualTo(new[] { "RAF Lakenheath" }), "gb-akrotiri is hosted in Cyprus");
+        Assert.That(hit.Why.Select(w => w.Text), Is.EqualTo(new[] { "RAF Lakenheath" }));
+    }
+
+    [Test]
     public void Why_SaysWhichAliasMatchedWhichEntityAndWhere()
     {
         var hit = _index.Search("base:\"Air Base 101\"", new SearchOptions { Size = 10 }).Hits.Single(h => h.Id == A002);
