@@ -8,6 +8,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Ingestion;
 
 namespace NewsIndex.Benchmarks;

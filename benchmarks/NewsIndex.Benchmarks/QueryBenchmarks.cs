@@ -6,6 +6,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Ingestion;
 using NewsIndex.Querying;
 using NewsIndex.Results;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 
 namespace NewsIndex.Cli;
 

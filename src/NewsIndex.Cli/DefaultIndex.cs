@@ -1,4 +1,5 @@
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Ingestion;
 
 namespace NewsIndex.Cli;

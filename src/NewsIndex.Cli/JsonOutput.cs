@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Results;
 
 namespace NewsIndex.Cli;

@@ -21,7 +21,7 @@ internal static class RelatedCommand
             var hits = articles.Related(articleId, result.GetValue(size));
             if (result.GetValue(json))
             {
-                JsonOutput.Write(w => JsonOutput.Results(w, new Results.SearchResults { Query = $"related:{articleId}", Total = hits.Count, Hits = hits }));
+                JsonOutput.Write(w => JsonOutput.Results(w, new Results.SearchResults { Query = $"related:{articleId}", Total = hits.Count, Hits = ValueList.From(hits) }));
                 return 0;
             }
 

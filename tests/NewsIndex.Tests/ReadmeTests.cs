@@ -54,7 +54,7 @@ public partial class ReadmeTests
 
         var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         TestContext.Out.WriteLine(output.ToString());
-        Assert.That(lines[0], Is.EqualTo("1 hit(s) for affiliated:Russia about:Mali"));
+        Assert.That(lines[0], Is.EqualTo("1 hit(s) for affiliated:Russia about:country:Mali"));
         Assert.That(lines[1], Is.EqualTo("wire-1: Russian instructors arrive in Bamako | bases: ml-air-base-101"));
         Assert.That(lines[2], Does.Contain("[Air Base 101]"));
         Assert.That(lines.Skip(3), Is.EqualTo(new[] { "ne-air-base-101: 5", "ne-air-base-201: 4", "ml-air-base-101: 1" }));

@@ -5,6 +5,7 @@ using System.Text.Json;
 using NewsIndex.Benchmarks.Synthetic;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Querying;
 using NewsIndex.Results;
 

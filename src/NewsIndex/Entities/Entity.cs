@@ -10,19 +10,19 @@ namespace NewsIndex.Entities;
 public sealed record Entity(EntityKind Kind, string Id, string Name)
 {
     /// <summary>Names the tagger recognises in text (besides <see cref="Demonyms"/> and <see cref="Metonyms"/>).</summary>
-    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public ValueList<string> Aliases { get; init; } = [];
 
     /// <summary>Countries: adjectives and nouns for the people (<c>Nigerien</c>, <c>American</c>). Empty for other kinds.</summary>
-    public IReadOnlyList<string> Demonyms { get; init; } = [];
+    public ValueList<string> Demonyms { get; init; } = [];
 
     /// <summary>Countries: places that stand for the state (<c>Washington</c>, <c>Kremlin</c>, capitals). Empty for other kinds.</summary>
-    public IReadOnlyList<string> Metonyms { get; init; } = [];
+    public ValueList<string> Metonyms { get; init; } = [];
 
     /// <summary>Forces: the affiliated country; bases: the host country; countries: null.</summary>
     public string? Country { get; init; }
 
     /// <summary>Bases: countries whose forces use the base.</summary>
-    public IReadOnlyList<string> Operators { get; init; } = [];
+    public ValueList<string> Operators { get; init; } = [];
 
     /// <summary>Bases: coordinates. Countries: a representative point. Forces: null.</summary>
     public GeoPoint? Location { get; init; }
@@ -32,7 +32,7 @@ public sealed record Entity(EntityKind Kind, string Id, string Name)
     public string? Category { get; init; }
 
     /// <summary>Bases: descriptive tags (<c>air</c>, <c>drone</c>, <c>naval</c>, <c>airport</c> …) used to resolve phrases like "the drone base".</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public ValueList<string> Tags { get; init; } = [];
 
     /// <summary>Bases: the city the base is at or next to, used to resolve "the base in Agadez".</summary>
     public string? City { get; init; }
@@ -45,7 +45,7 @@ public sealed record Entity(EntityKind Kind, string Id, string Name)
 
     /// <summary>Historical states: present-day countries whose mentions in articles dated before <see cref="Until"/>
     /// mean this state (<c>Moscow</c> in 1987 is the USSR).</summary>
-    public IReadOnlyList<string> Covers { get; init; } = [];
+    public ValueList<string> Covers { get; init; } = [];
 
     /// <summary>Every surface form: aliases, demonyms and metonyms.</summary>
     public IEnumerable<string> AllNames => Aliases.Concat(Demonyms).Concat(Metonyms);

@@ -10,7 +10,7 @@ namespace NewsIndex.Entities;
 /// or <see cref="WithFile(string)"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class EntityCatalog
+public sealed partial class EntityCatalog
 {
     private static readonly string[] DefaultNationalNouns = ["troops", "forces", "soldiers", "military", "army", "navy", "air force"];
     private static readonly string[] EmbeddedParts = ["countries", "forces", "bases", "cities"];

@@ -4,13 +4,13 @@ namespace NewsIndex.Entities;
 /// <param name="Countries">ISO 3166-1 alpha-2 ids.</param>
 /// <param name="Forces">Force ids.</param>
 /// <param name="Bases">Base ids.</param>
-public sealed record EntitySet(IReadOnlyList<string> Countries, IReadOnlyList<string> Forces, IReadOnlyList<string> Bases)
+public sealed record EntitySet(ValueList<string> Countries, ValueList<string> Forces, ValueList<string> Bases)
 {
     /// <summary>The empty set.</summary>
     public static EntitySet Empty { get; } = new([], [], []);
 
     /// <summary>The ids of one kind.</summary>
-    public IReadOnlyList<string> Of(EntityKind kind) => kind switch
+    public ValueList<string> Of(EntityKind kind) => kind switch
     {
         EntityKind.Country => Countries,
         EntityKind.Force => Forces,

@@ -320,7 +320,7 @@ public sealed partial class EntityTagger
     {
         var start = field.Tokens[hit.First].Start;
         var stop = field.Tokens[hit.End - 1].End;
-        var id = $"{(country ?? "xx").ToLowerInvariant()}-{slug}";
+        var id = EntityRelations.UnlistedBaseId(country, slug);
         mentions.Add(new EntityMention(EntityKind.Base, id, field.Text[start..stop], start, stop, field.Field));
     }
 

@@ -19,7 +19,7 @@ public sealed record Article(string Id, string Title, string Body)
     public string? Url { get; init; }
 
     /// <summary>Authors from the byline or a "Reporting contributed by" line.</summary>
-    public IReadOnlyList<string> Authors { get; init; } = [];
+    public ValueList<string> Authors { get; init; } = [];
 
     /// <summary>The dateline place (e.g. <c>NIAMEY</c> or <c>NEW YORK, March 3</c>), when the article has one.</summary>
     public string? Dateline { get; init; }

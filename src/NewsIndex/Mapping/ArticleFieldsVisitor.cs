@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using NewsIndex.Entities;
-using NewsIndex.Indexing;
 using NewsIndex.Ingestion;
 
 namespace NewsIndex.Mapping;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using NewsIndex.Entities;
-using NewsIndex.Indexing;
 using NewsIndex.Ingestion;
 
 namespace NewsIndex.Mapping;
@@ -22,6 +21,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         var doc = new Document
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
+            new SortedDocValuesField(FieldNames.IdSort, new BytesRef(article.Id)),
             new Field(FieldNames.Title, article.Title, StoredText),
             new Field(FieldNames.Body, article.Body, StoredText),
             new StoredField(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions)),
@@ -76,7 +76,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
             }
         }
 
-        var tied = Relations(entities.Mentioned, out var hosts);
+        var (tied, hosts) = Catalog.Relations.CountriesOf(entities.Mentioned);
         foreach (var country in tied)
         {
             doc.Add(new StringField(FieldNames.Affiliation, country, Field.Store.NO));
@@ -107,37 +107,4 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
     };
 
     public static string NormalizeSource(string source) => source.Trim().ToLowerInvariant();
-
-    /// <summary>Countries the mentioned forces and bases are tied to (affiliation, host, operators); and base hosts alone.</summary>
-    private HashSet<string> Relations(EntitySet mentioned, out HashSet<string> hosts)
-    {
-        var tied = new HashSet<string>(StringComparer.Ordinal);
-        hosts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in mentioned.Forces)
-        {
-            if (Catalog.Get(EntityKind.Force, id)?.Country is { } country)
-            {
-                tied.Add(country);
-            }
-        }
-
-        foreach (var id in mentioned.Bases)
-        {
-            var entity = Catalog.Get(EntityKind.Base, id);
-            // Unlisted bases carry their context country as the id prefix ("ge-fort-hood").
-            var host = entity?.Country ?? (id.Length > 3 && id[2] == '-' && id[..2] != "xx" ? id[..2].ToUpperInvariant() : null);
-            if (host is not null)
-            {
-                hosts.Add(host);
-                tied.Add(host);
-            }
-
-            foreach (var operatorCountry in entity?.Operators ?? [])
-            {
-                tied.Add(operatorCountry);
-            }
-        }
-
-        return tied;
-    }
 }

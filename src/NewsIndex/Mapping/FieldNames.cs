@@ -6,6 +6,9 @@ namespace NewsIndex.Mapping;
 internal static class FieldNames
 {
     public const string Id = "id";
+
+    /// <summary>The article id as sorted doc values: the tie-breaker that makes paging cursors stable across merges.</summary>
+    public const string IdSort = "id_sort";
     public const string Title = "title";
     public const string Body = "body";
     public const string Dateline = "dateline";

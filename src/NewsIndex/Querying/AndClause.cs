@@ -7,7 +7,7 @@ public sealed record AndClause : NewsQuery
     public AndClause(IEnumerable<NewsQuery> clauses)
     {
         ArgumentNullException.ThrowIfNull(clauses);
-        Clauses = clauses.ToArray();
+        Clauses = ValueList.From(clauses.ToArray());
         if (Clauses.Count < 2 || Clauses.Any(c => c is null))
         {
             throw new ArgumentException("an AND needs at least two clauses", nameof(clauses));
@@ -15,7 +15,7 @@ public sealed record AndClause : NewsQuery
     }
 
     /// <summary>The clauses.</summary>
-    public IReadOnlyList<NewsQuery> Clauses { get; }
+    public ValueList<NewsQuery> Clauses { get; }
 
     internal override int Precedence => 1;
 
@@ -39,13 +39,7 @@ public sealed record AndClause : NewsQuery
         return list.Count == 1 ? list[0] : new AndClause(list);
     }
 
-    private static IEnumerable<NewsQuery> Flatten(NewsQuery query) => query is AndClause and ? and.Clauses : [query];
-
-    /// <inheritdoc />
-    public bool Equals(AndClause? other) => other is not null && Clauses.SequenceEqual(other.Clauses);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => Clauses.Aggregate(17, (hash, clause) => HashCode.Combine(hash, clause));
+    private static ValueList<NewsQuery> Flatten(NewsQuery query) => query is AndClause and ? and.Clauses : [query];
 
     /// <inheritdoc />
     public override string ToString() => string.Join(' ', Clauses.Select(c => c.ToString(1)));

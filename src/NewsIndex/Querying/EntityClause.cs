@@ -27,18 +27,11 @@ public sealed record EntityClause : NewsQuery
     /// <summary>Mentions (default) or about.</summary>
     public EntityScope Scope { get; }
 
-    /// <inheritdoc />
+    /// <summary>The query-string syntax, printed without any catalog: <c>force:Wagner</c>, or for the about scope the
+    /// kind spelled out (<c>about:force:Wagner</c>), so that parsing it gives this clause back whatever the catalog.</summary>
     public override string ToString()
     {
         var field = Kind.ToString().ToLowerInvariant();
-        if (Scope == EntityScope.Mentions)
-        {
-            return $"{field}:{QuerySyntax.Value(Value)}";
-        }
-
-        // "about:X" resolves X trying countries, then forces, then bases; name the kind when that order would pick another.
-        return QuerySyntaxParser.AboutKind(Value, EntityCatalog.Default) == Kind
-            ? $"about:{QuerySyntax.Value(Value)}"
-            : $"about:{field}:{QuerySyntax.Value(Value)}";
+        return Scope == EntityScope.Mentions ? $"{field}:{QuerySyntax.Value(Value)}" : $"about:{field}:{QuerySyntax.Value(Value)}";
     }
 }

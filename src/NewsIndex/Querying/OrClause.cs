@@ -7,7 +7,7 @@ public sealed record OrClause : NewsQuery
     public OrClause(IEnumerable<NewsQuery> clauses)
     {
         ArgumentNullException.ThrowIfNull(clauses);
-        Clauses = clauses.ToArray();
+        Clauses = ValueList.From(clauses.ToArray());
         if (Clauses.Count < 2 || Clauses.Any(c => c is null))
         {
             throw new ArgumentException("an OR needs at least two clauses", nameof(clauses));
@@ -15,18 +15,12 @@ public sealed record OrClause : NewsQuery
     }
 
     /// <summary>The alternatives.</summary>
-    public IReadOnlyList<NewsQuery> Clauses { get; }
+    public ValueList<NewsQuery> Clauses { get; }
 
     internal override int Precedence => 0;
 
     internal static NewsQuery Of(NewsQuery left, NewsQuery right) =>
         new OrClause((left is OrClause l ? l.Clauses : [left]).Concat(right is OrClause r ? r.Clauses : [right]));
-
-    /// <inheritdoc />
-    public bool Equals(OrClause? other) => other is not null && Clauses.SequenceEqual(other.Clauses);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => Clauses.Aggregate(19, (hash, clause) => HashCode.Combine(hash, clause));
 
     /// <inheritdoc />
     public override string ToString() => string.Join(" OR ", Clauses.Select(c => c.ToString(1)));

@@ -9,6 +9,8 @@ public sealed record PhraseClause : NewsQuery
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentOutOfRangeException.ThrowIfNegative(slop);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(slop, QuerySyntax.MaxSlop);
+        QuerySyntax.CheckWordLengths(text, nameof(text));
         Text = text;
         Slop = slop;
         Scope = scope;

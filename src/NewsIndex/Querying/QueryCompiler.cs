@@ -15,39 +15,38 @@ namespace NewsIndex.Querying;
 internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer, QueryLimits limits)
 {
     private const float TitleBoost = 2f;
-    private const int MaxTypedDepth = 64;
-    private const int MaxTypedNodes = 1024;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlySet<string>, IReadOnlySet<string>)> _tied = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _hosted = new(StringComparer.Ordinal);
-
+    /// <summary>Compiles a query. A clause that analyses to no terms is neutral: it is dropped from AND and OR, and
+    /// NOT of it is neutral too; a query neutral as a whole compiles to one that matches nothing.</summary>
+    /// <exception cref="QueryTooComplexException">The query breaks <see cref="QueryLimits"/>.</exception>
+    /// <exception cref="UnknownEntityException">An entity value does not resolve in the catalog.</exception>
     public CompiledQuery Compile(NewsQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         CheckShape(query);
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        var evidence = new List<(string, EntityKind, IReadOnlySet<string>, string?)>();
-        var lucene = Build(query, terms, evidence) ?? new MatchAllDocsQuery();
-        return new CompiledQuery(lucene, terms, evidence);
+        var evidence = new List<EntityEvidence>();
+        var budget = new TermBudget(limits.MaxTerms);
+        var lucene = Build(query, terms, evidence, budget);
+        return new CompiledQuery(lucene ?? new BooleanQuery(), terms, evidence, Neutral: lucene is null);
     }
 
-    /// <summary>Checks depth and size without recursion, so a hostile typed query cannot overflow the stack.</summary>
-    private static void CheckShape(NewsQuery query)
+    /// <summary>Checks depth and size without recursion, so a hostile typed query cannot overflow the stack. Typed
+    /// queries obey the same <see cref="QueryLimits"/> as the string syntax: at most <see cref="QueryLimits.MaxClauses"/>
+    /// leaf clauses, and a tree at most twice <see cref="QueryLimits.MaxDepth"/> deep (a parenthesised level of the
+    /// syntax is up to two tree levels: a NOT and an AND or OR).</summary>
+    private void CheckShape(NewsQuery query)
     {
+        var maxDepth = 2 * limits.MaxDepth + 2;
         var stack = new Stack<(NewsQuery Query, int Depth)>();
         stack.Push((query, 1));
-        var nodes = 0;
+        var leaves = 0;
         while (stack.Count > 0)
         {
             var (node, depth) = stack.Pop();
-            if (depth > MaxTypedDepth)
+            if (depth > maxDepth)
             {
-                throw new QueryTooComplexException($"query is nested deeper than {MaxTypedDepth} levels");
-            }
-
-            if (++nodes > MaxTypedNodes)
-            {
-                throw new QueryTooComplexException($"query has more than {MaxTypedNodes} clauses");
+                throw new QueryTooComplexException($"query is nested deeper than {maxDepth} levels");
             }
 
             IEnumerable<NewsQuery> children = node switch
@@ -58,6 +57,11 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
                 BoostClause boost => [boost.Inner],
                 _ => [],
             };
+            if (node is not (AndClause or OrClause or NotClause or BoostClause) && ++leaves > limits.MaxClauses)
+            {
+                throw new QueryTooComplexException($"query has more than {limits.MaxClauses} clauses");
+            }
+
             foreach (var child in children)
             {
                 stack.Push((child, depth + 1));
@@ -65,39 +69,65 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         }
     }
 
-    private Query? Build(NewsQuery query, HashSet<string> terms, List<(string, EntityKind, IReadOnlySet<string>, string?)> evidence)
+    /// <summary>The analysed terms a query may still use (<see cref="QueryLimits.MaxTerms"/>).</summary>
+    private sealed class TermBudget(int max)
+    {
+        private int _used;
+
+        public void Spend(int count)
+        {
+            _used += count;
+            if (_used > max)
+            {
+                throw new QueryTooComplexException($"query analyses to more than {max} terms");
+            }
+        }
+    }
+
+    /// <summary>The Lucene query of a clause, or null when the clause is neutral (analyses to no terms).</summary>
+    private Query? Build(NewsQuery query, HashSet<string> terms, List<EntityEvidence> evidence, TermBudget budget)
     {
         switch (query)
         {
             case MatchAllClause:
                 return new MatchAllDocsQuery();
             case TextClause text:
-                return Words(text, terms);
+                return Words(text, terms, budget);
             case PhraseClause phrase:
-                return Phrase(phrase, terms);
+                return Phrase(phrase, terms, budget);
             case PrefixClause prefix:
+                budget.Spend(1);
                 return Fields(prefix.Scope, field => new PrefixQuery(new Term(field, Fold(prefix.Prefix)))
                 {
                     MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(limits.MaxExpansions),
                 });
             case FuzzyClause fuzzy:
-                var fuzzyTerm = Analyze(fuzzy.Term).Select(t => t.Term).FirstOrDefault() ?? Fold(fuzzy.Term);
+            {
+                var analyzed = Analyze(fuzzy.Term);
+                if (analyzed.Count == 0)
+                {
+                    return null;
+                }
+
+                budget.Spend(1);
+                var fuzzyTerm = analyzed[0].Term;
                 return Fields(fuzzy.Scope, field => new FuzzyQuery(new Term(field, fuzzyTerm), fuzzy.MaxEdits, 1, limits.MaxExpansions, true));
+            }
+
             case EntityClause entity:
                 return Entity(entity, evidence);
             case AffiliatedWithClause affiliated:
             {
-                var country = catalog.Resolve(EntityKind.Country, affiliated.Country).Id;
-                var (forces, bases) = Tied(country);
-                evidence.Add((affiliated.ToString(), EntityKind.Force, forces, null));
-                evidence.Add((affiliated.ToString(), EntityKind.Base, bases, country.ToLowerInvariant() + "-"));
+                var country = ResolveOne(EntityKind.Country, affiliated.Country);
+                evidence.Add(new EntityEvidence(affiliated.ToString(), EntityKind.Force, catalog.Relations.ForcesAffiliatedWith(country), country, EvidenceRelation.TiedTo));
+                evidence.Add(new EntityEvidence(affiliated.ToString(), EntityKind.Base, catalog.Relations.BasesTiedTo(country), country, EvidenceRelation.TiedTo));
                 return Constant(new TermQuery(new Term(FieldNames.Affiliation, country)), 1f);
             }
 
             case LocatedInClause located:
             {
-                var country = catalog.Resolve(EntityKind.Country, located.Country).Id;
-                evidence.Add((located.ToString(), EntityKind.Base, Hosted(country), country.ToLowerInvariant() + "-"));
+                var country = ResolveOne(EntityKind.Country, located.Country);
+                evidence.Add(new EntityEvidence(located.ToString(), EntityKind.Base, catalog.Relations.BasesHostedBy(country), country, EvidenceRelation.HostedIn));
                 return Constant(new TermQuery(new Term(FieldNames.BaseHost, country)), 1f);
             }
 
@@ -109,15 +139,22 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
             case SourceClause source:
                 return Constant(new TermQuery(new Term(FieldNames.Source, DocumentMapper.NormalizeSource(source.Source))), 0.5f);
             case BoostClause boost:
-                var inner = Build(boost.Inner, terms, evidence) ?? new MatchAllDocsQuery();
-                inner.Boost *= boost.Factor;
-                return inner;
-            case NotClause not:
-                return new BooleanQuery
+            {
+                var inner = Build(boost.Inner, terms, evidence, budget);
+                if (inner is not null)
                 {
-                    { new MatchAllDocsQuery(), Occur.MUST },
-                    { Build(not.Inner, terms: [], evidence: []) ?? new MatchAllDocsQuery(), Occur.MUST_NOT },
-                };
+                    inner.Boost *= boost.Factor;
+                }
+
+                return inner;
+            }
+
+            case NotClause not:
+            {
+                var inner = Build(not.Inner, terms: [], evidence: [], budget);
+                return inner is null ? null : new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { inner, Occur.MUST_NOT } };
+            }
+
             case AndClause and:
             {
                 var boolean = new BooleanQuery();
@@ -126,13 +163,21 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
                 {
                     if (clause is NotClause negated)
                     {
-                        boolean.Add(Build(negated.Inner, terms: [], evidence: []) ?? new MatchAllDocsQuery(), Occur.MUST_NOT);
+                        if (Build(negated.Inner, terms: [], evidence: [], budget) is { } excluded)
+                        {
+                            boolean.Add(excluded, Occur.MUST_NOT);
+                        }
                     }
-                    else if (Build(clause, terms, evidence) is { } built)
+                    else if (Build(clause, terms, evidence, budget) is { } built)
                     {
                         boolean.Add(built, Occur.MUST);
                         positive = true;
                     }
+                }
+
+                if (boolean.Clauses.Count == 0)
+                {
+                    return null;
                 }
 
                 if (!positive)
@@ -148,10 +193,18 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
                 var boolean = new BooleanQuery();
                 foreach (var clause in or.Clauses)
                 {
-                    boolean.Add(Build(clause, terms, evidence) ?? new MatchAllDocsQuery(), Occur.SHOULD);
+                    if (Build(clause, terms, evidence, budget) is { } built)
+                    {
+                        boolean.Add(built, Occur.SHOULD);
+                    }
                 }
 
-                return boolean;
+                return boolean.Clauses.Count switch
+                {
+                    0 => null,
+                    1 => boolean.Clauses[0].Query,
+                    _ => boolean,
+                };
             }
 
             default:
@@ -159,23 +212,21 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         }
     }
 
-    /// <summary>Forces affiliated with a country and bases it hosts or operates (computed once per country).</summary>
-    private (IReadOnlySet<string> Forces, IReadOnlySet<string> Bases) Tied(string country) =>
-        _tied.GetOrAdd(country, c => (
-            catalog.All(EntityKind.Force).Where(f => f.Country == c).Select(f => f.Id).ToHashSet(StringComparer.Ordinal),
-            catalog.All(EntityKind.Base).Where(b => b.Country == c || b.Operators.Contains(c)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal)));
+    /// <summary>Resolves through the catalog's one resolution path (shared with the parser and memoised there).</summary>
+    private IReadOnlyList<string> ResolveIds(EntityKind kind, string value) =>
+        catalog.TryResolve(kind, value, out var ids, out var suggestions) ? ids : throw new UnknownEntityException(kind, value, suggestions);
 
-    /// <summary>Bases located in a country (computed once per country).</summary>
-    private IReadOnlySet<string> Hosted(string country) =>
-        _hosted.GetOrAdd(country, c => catalog.All(EntityKind.Base).Where(b => b.Country == c).Select(b => b.Id).ToHashSet(StringComparer.Ordinal));
+    private string ResolveOne(EntityKind kind, string value) => ResolveIds(kind, value)[0];
 
-    private Query? Words(TextClause text, HashSet<string> terms)
+    private Query? Words(TextClause text, HashSet<string> terms, TermBudget budget)
     {
         var analyzed = Analyze(text.Text);
         if (analyzed.Count == 0)
         {
             return null; // only stop words: neutral
         }
+
+        budget.Spend(analyzed.Count);
 
         var boolean = new BooleanQuery();
         foreach (var (term, _) in analyzed.DistinctBy(t => t.Term))
@@ -187,13 +238,15 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         return boolean.Clauses.Count == 1 ? boolean.Clauses[0].Query : boolean;
     }
 
-    private Query? Phrase(PhraseClause phrase, HashSet<string> terms)
+    private Query? Phrase(PhraseClause phrase, HashSet<string> terms, TermBudget budget)
     {
         var analyzed = Analyze(phrase.Text);
         if (analyzed.Count == 0)
         {
             return null;
         }
+
+        budget.Spend(analyzed.Count);
 
         foreach (var (term, _) in analyzed)
         {
@@ -212,18 +265,11 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         });
     }
 
-    private Query Entity(EntityClause clause, List<(string, EntityKind, IReadOnlySet<string>, string?)> evidence)
+    private Query Entity(EntityClause clause, List<EntityEvidence> evidence)
     {
         // An alias may name several entities ("Air Base 101": Niger's and Mali's); the clause matches any of them.
-        var ids = catalog.FindAll(clause.Kind, clause.Value).Select(e => e.Id).ToArray();
-        if (ids.Length == 0)
-        {
-            ids = clause.Kind == EntityKind.Base && clause.Value.Length > 3 && clause.Value[2] == '-'
-                ? [clause.Value.ToLowerInvariant()] // an unlisted base's generated id, e.g. ke-camp-kambi
-                : [catalog.Resolve(clause.Kind, clause.Value).Id];
-        }
-
-        evidence.Add((clause.ToString(), clause.Kind, ids.ToHashSet(StringComparer.Ordinal), null));
+        var ids = ResolveIds(clause.Kind, clause.Value).ToArray();
+        evidence.Add(new EntityEvidence(clause.ToString(), clause.Kind, ids.ToHashSet(StringComparer.Ordinal)));
         var about = Constant(AnyTerm(FieldNames.About(clause.Kind), ids), 1f);
         if (clause.Scope == EntityScope.About)
         {
@@ -239,7 +285,7 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         };
     }
 
-    private ConstantScoreQuery Near(NearClause near, List<(string, EntityKind, IReadOnlySet<string>, string?)> evidence)
+    private ConstantScoreQuery Near(NearClause near, List<EntityEvidence> evidence)
     {
         var center = catalog.Find(EntityKind.Base, near.Place)?.Location
                      ?? catalog.FindCity(near.Place)?.Location
@@ -248,7 +294,7 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
         var ids = catalog.All(EntityKind.Base)
             .Where(b => b.Location is { } location && location.DistanceKm(center) <= near.Kilometres)
             .Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        evidence.Add((near.ToString(), EntityKind.Base, ids, null));
+        evidence.Add(new EntityEvidence(near.ToString(), EntityKind.Base, ids));
         var boolean = new BooleanQuery();
         foreach (var id in ids)
         {

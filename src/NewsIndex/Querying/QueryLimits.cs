@@ -16,6 +16,10 @@ public sealed record QueryLimits
     /// <summary>Most clauses (words, phrases, filters) in one query. Default 128.</summary>
     public int MaxClauses { get; init; } = 128;
 
+    /// <summary>Most analysed terms in one query, counted after analysis (a run of CJK characters is one term per
+    /// character). Default 256.</summary>
+    public int MaxTerms { get; init; } = 256;
+
     /// <summary>Shortest prefix before a trailing <c>*</c>. Default 2.</summary>
     public int MinPrefixLength { get; init; } = 2;
 

@@ -51,4 +51,32 @@ internal static class QuerySyntax
         TextScope.Body => "body:",
         _ => string.Empty,
     };
+
+    /// <summary>The longest word the index keeps (longer ones are dropped by the analyzer, so they could never match).</summary>
+    internal const int MaxWordLength = 255;
+
+    /// <summary>The largest proximity (<c>~N</c>) of a phrase.</summary>
+    internal const int MaxSlop = 100;
+
+    /// <summary>The length of the longest whitespace-separated word of <paramref name="text"/>.</summary>
+    internal static int LongestWord(string text)
+    {
+        int longest = 0, current = 0;
+        foreach (var c in text)
+        {
+            current = char.IsWhiteSpace(c) ? 0 : current + 1;
+            longest = Math.Max(longest, current);
+        }
+
+        return longest;
+    }
+
+    /// <summary>Refuses a word the index could never match, instead of silently dropping it.</summary>
+    internal static void CheckWordLengths(string text, string parameter)
+    {
+        if (LongestWord(text) > MaxWordLength)
+        {
+            throw new ArgumentException($"a word is longer than {MaxWordLength} characters; the index does not keep such words, so it could never match", parameter);
+        }
+    }
 }

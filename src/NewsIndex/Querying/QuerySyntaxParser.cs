@@ -16,6 +16,9 @@ namespace NewsIndex.Querying;
 /// </summary>
 internal sealed partial class QuerySyntaxParser
 {
+    private const double MaxBoost = 10_000;
+    private const double MaxKilometres = 20_040; // half the Earth's circumference: every point is closer
+
     private static readonly string[] Fields = ["title", "body", "country", "force", "base", "about", "source", "published", "affiliated", "located", "near"];
 
     private readonly string _text;
@@ -58,7 +61,7 @@ internal sealed partial class QuerySyntaxParser
 
     /// <summary>The kind <c>about:VALUE</c> resolves to: the first of country, force, base that knows the value.</summary>
     internal static EntityKind? AboutKind(string value, EntityCatalog catalog) =>
-        Enum.GetValues<EntityKind>().Cast<EntityKind?>().FirstOrDefault(kind => catalog.Find(kind!.Value, value) is not null);
+        Enum.GetValues<EntityKind>().Cast<EntityKind?>().FirstOrDefault(kind => catalog.TryResolve(kind!.Value, value, out _, out _));
 
     private NewsQuery ParseOr()
     {
@@ -123,9 +126,9 @@ internal sealed partial class QuerySyntaxParser
         {
             var at = _pos;
             var factor = ReadNumber();
-            if (factor is not > 0 || !float.IsFinite((float)factor.Value))
+            if (factor is not (> 0 and <= MaxBoost))
             {
-                throw Error(at, "a boost (^) needs a positive number");
+                throw Error(at, $"a boost (^) needs a positive number up to {MaxBoost}");
             }
 
             primary = primary.Boost((float)factor.Value);
@@ -255,33 +258,17 @@ internal sealed partial class QuerySyntaxParser
         }
     }
 
+    /// <summary>Checks an entity value through the catalog's one resolution path (the compiler asks the same memoised
+    /// path), reporting an unknown value with its position and the closest names.</summary>
     private string CheckEntity(EntityKind kind, string value, int at)
     {
-        if (_catalog is not null && _catalog.Find(kind, value) is null && !(kind == EntityKind.Base && LooksLikeId(value)))
+        if (_catalog is not null && !_catalog.TryResolve(kind, value, out _, out var suggestions))
         {
-            var error = new UnknownEntityException(kind, value, []);
-            var suggestions = TrySuggest(kind, value);
-            throw Error(at, error.Message + suggestions);
+            throw Error(at, new UnknownEntityException(kind, value, suggestions).Message);
         }
 
         return value;
     }
-
-    private string TrySuggest(EntityKind kind, string value)
-    {
-        try
-        {
-            _catalog!.Resolve(kind, value);
-            return string.Empty;
-        }
-        catch (UnknownEntityException ex)
-        {
-            return ex.Suggestions.Count > 0 ? $" (did you mean {string.Join(", ", ex.Suggestions)}?)" : string.Empty;
-        }
-    }
-
-    /// <summary>Unlisted bases have generated ids such as <c>ke-camp-simba</c>; they are searchable by id.</summary>
-    private static bool LooksLikeId(string value) => value.Length > 3 && value[2] == '-' && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private NewsQuery ParseNear()
     {
@@ -295,9 +282,9 @@ internal sealed partial class QuerySyntaxParser
         var numberAt = _pos;
         var km = ReadNumber();
         var unit = ReadWhile(char.IsAsciiLetter);
-        if (km is not > 0 || unit is not ("km" or ""))
+        if (km is not (> 0 and <= MaxKilometres) || unit is not ("km" or ""))
         {
-            throw Error(numberAt, "near: distance must be a positive number of kilometres, as in near:Niamey/20km");
+            throw Error(numberAt, $"near: distance must be a positive number of kilometres up to {MaxKilometres:0}, as in near:Niamey/20km");
         }
 
         Count(at);
@@ -317,7 +304,7 @@ internal sealed partial class QuerySyntaxParser
         }
 
         SkipSpace();
-        var from = ReadDate();
+        var from = ReadDate(upper: false);
         SkipSpace();
         if (!TryKeyword("TO"))
         {
@@ -325,7 +312,7 @@ internal sealed partial class QuerySyntaxParser
         }
 
         SkipSpace();
-        var to = ReadDate();
+        var to = ReadDate(upper: true);
         SkipSpace();
         if (!TryChar(']'))
         {
@@ -346,7 +333,9 @@ internal sealed partial class QuerySyntaxParser
         return Q.Published(from, to);
     }
 
-    private DateOnly? ReadDate()
+    /// <summary>A date or <c>*</c>. A partial date names a period: as a lower bound it means the period's first day,
+    /// as an upper bound its last (<c>[1987-03 TO 1987-03]</c> is all of March 1987).</summary>
+    private DateOnly? ReadDate(bool upper)
     {
         var at = _pos;
         if (TryChar('*'))
@@ -355,14 +344,25 @@ internal sealed partial class QuerySyntaxParser
         }
 
         var text = ReadWhile(c => char.IsAsciiDigit(c) || c == '-');
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
-        if (!DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            throw Error(at, $"'{text}' is not a date (use yyyy-MM-dd, yyyy-MM, yyyy or *)");
+            return day;
         }
 
-        return date;
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return upper ? month.AddMonths(1).AddDays(-1) : month;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var year))
+        {
+            return upper ? new DateOnly(year.Year, 12, 31) : year;
+        }
+
+        throw Error(at, $"'{Shorten(text)}' is not a date (use yyyy-MM-dd, yyyy-MM, yyyy or *)");
     }
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 
     private NewsQuery ParsePhrase(TextScope scope)
     {
@@ -373,15 +373,20 @@ internal sealed partial class QuerySyntaxParser
             throw Error(start, "empty phrase");
         }
 
+        if (QuerySyntax.LongestWord(text) > QuerySyntax.MaxWordLength)
+        {
+            throw Error(start, $"the phrase has a word longer than {QuerySyntax.MaxWordLength} characters; the index does not keep such words");
+        }
+
         Count(start);
         var slop = 0;
         if (TryChar('~'))
         {
             var at = _pos;
             var digits = ReadWhile(char.IsAsciiDigit);
-            if (digits.Length == 0 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out slop) || slop > 100)
+            if (digits.Length == 0 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out slop) || slop > QuerySyntax.MaxSlop)
             {
-                throw Error(at, "proximity (~) needs a whole number of positions up to 100");
+                throw Error(at, $"proximity (~) needs a whole number of positions up to {QuerySyntax.MaxSlop}");
             }
         }
 
@@ -395,6 +400,11 @@ internal sealed partial class QuerySyntaxParser
         if (word.Length == 0)
         {
             throw Error(start, AtEnd() ? "a word was expected" : $"unexpected '{Peek()}'");
+        }
+
+        if (word.Length > QuerySyntax.MaxWordLength)
+        {
+            throw Error(start, $"a word is longer than {QuerySyntax.MaxWordLength} characters; the index does not keep such words");
         }
 
         Count(start);
@@ -412,7 +422,12 @@ internal sealed partial class QuerySyntaxParser
         {
             var at = _pos;
             var digits = ReadWhile(char.IsAsciiDigit);
-            var edits = digits.Length == 0 ? 2 : int.Parse(digits, CultureInfo.InvariantCulture);
+            var edits = 2;
+            if (digits.Length > 0 && !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out edits))
+            {
+                edits = int.MaxValue;
+            }
+
             if (edits is < 1 or > 2)
             {
                 throw Error(at, "fuzzy (~) takes 1 or 2 edits");

@@ -7,6 +7,7 @@ public sealed record TextClause : NewsQuery
     public TextClause(string text, TextScope scope = TextScope.All)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        QuerySyntax.CheckWordLengths(text, nameof(text));
         Text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Scope = scope;
     }

@@ -30,8 +30,8 @@ public sealed record SearchHit
     public required EntitySet About { get; init; }
 
     /// <summary>Best fragments of the body with terms and entities marked.</summary>
-    public IReadOnlyList<Snippet> Snippets { get; init; } = [];
+    public ValueList<Snippet> Snippets { get; init; } = [];
 
     /// <summary>Why the article matched: which alias or word satisfied which clause, and where.</summary>
-    public IReadOnlyList<MatchReason> Why { get; init; } = [];
+    public ValueList<MatchReason> Why { get; init; } = [];
 }

@@ -13,7 +13,7 @@ public sealed record SearchOptions
     public SortOrder Sort { get; init; } = SortOrder.Relevance;
 
     /// <summary>Facets to count over all matches. Default none.</summary>
-    public IReadOnlyList<FacetField> Facets { get; init; } = [];
+    public ValueList<FacetField> Facets { get; init; } = [];
 
     /// <summary>Most values returned per facet. Default 20.</summary>
     public int FacetSize { get; init; } = 20;

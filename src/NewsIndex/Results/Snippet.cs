@@ -6,7 +6,7 @@ namespace NewsIndex.Results;
 /// <param name="Text">The fragment, cut at word boundaries.</param>
 /// <param name="BodyOffset">Where <paramref name="Text"/> starts in the article body: <c>body.Substring(BodyOffset, Text.Length) == Text</c>.</param>
 /// <param name="Marks">Marked stretches, in order, not overlapping, relative to <paramref name="Text"/>.</param>
-public sealed record Snippet(string Text, int BodyOffset, IReadOnlyList<SnippetMark> Marks)
+public sealed record Snippet(string Text, int BodyOffset, ValueList<SnippetMark> Marks)
 {
     /// <summary>The fragment with each mark wrapped in <paramref name="open"/> and <paramref name="close"/>.</summary>
     public string Render(string open = "[", string close = "]")

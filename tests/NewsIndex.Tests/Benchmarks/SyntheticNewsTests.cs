@@ -1,6 +1,7 @@
 using NewsIndex.Benchmarks.Synthetic;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Querying;
 using NewsIndex.Results;
 

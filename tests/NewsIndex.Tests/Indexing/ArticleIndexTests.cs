@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Ingestion;
 using NewsIndex.Querying;
 using static NewsIndex.Tests.ArticleBuilder;
@@ -76,11 +77,11 @@ public class ArticleIndexTests
             index.Commit();
         }
 
-        RewriteCommitData(new Dictionary<string, string> { [ArticleIndex.SchemaKey] = "0", [ArticleIndex.CatalogKey] = "x" });
+        RewriteCommitData(new Dictionary<string, string> { [IndexStore.SchemaKey] = "0", [IndexStore.CatalogKey] = "x" });
         var ex = Assert.Throws<IndexVersionException>(() => ArticleIndex.Open(_dir));
         Assert.That(ex!.Message, Does.Contain($"has schema 0; this NewsIndex reads schema {ArticleIndex.SchemaVersion}"));
 
-        RewriteCommitData(new Dictionary<string, string> { [ArticleIndex.SchemaKey] = ArticleIndex.SchemaVersion, [ArticleIndex.CatalogKey] = "0123456789abcdef" });
+        RewriteCommitData(new Dictionary<string, string> { [IndexStore.SchemaKey] = ArticleIndex.SchemaVersion, [IndexStore.CatalogKey] = "0123456789abcdef" });
         Assert.That(() => ArticleIndex.Open(_dir), Throws.InstanceOf<IndexVersionException>().With.Message.Contains("tagged with entity catalog 0123456789abcdef"));
         using var tolerant = ArticleIndex.Open(_dir, new ArticleIndexOptions { AllowCatalogMismatch = true, ReadOnly = true });
         Assert.That(tolerant.Search("country:NE").Total, Is.EqualTo(1));
@@ -101,7 +102,7 @@ public class ArticleIndexTests
     public void FailingBackgroundMerge_DoesNotKillTheProcess_SurfacesOnCommit_AndLosesNothing()
     {
         var directory = new FailingDirectory();
-        using var index = new ArticleIndex(directory, "(failing)", new ArticleIndexOptions { RamBufferMB = 16 });
+        using var index = ArticleIndex.OpenDirectory(directory, "(failing)", new ArticleIndexOptions { RamBufferMB = 16 });
         var failures = 0;
         index.MergeFailed += (_, _) => Interlocked.Increment(ref failures);
         for (var i = 0; i < 12; i++)

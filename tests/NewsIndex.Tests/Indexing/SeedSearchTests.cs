@@ -1,5 +1,6 @@
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
+using NewsIndex.Mapping;
 using NewsIndex.Ingestion;
 using NewsIndex.Querying;
 using NewsIndex.Results;
@@ -221,6 +222,6 @@ public class SeedSearchTests
         }
 
         Assert.That(() => _index.Search(deep), Throws.InstanceOf<QueryTooComplexException>());
-        Assert.That(() => _index.Search("niger", new SearchOptions { After = "garbage!" }), Throws.InstanceOf<NewsIndexException>().With.Message.Contains("invalid paging cursor"));
+        Assert.That(() => _index.Search("niger", new SearchOptions { After = "garbage!" }), Throws.InstanceOf<ArgumentException>().With.Message.Contains("invalid paging cursor"));
     }
 }

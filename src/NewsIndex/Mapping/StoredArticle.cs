@@ -1,7 +1,7 @@
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 
-namespace NewsIndex.Indexing;
+namespace NewsIndex.Mapping;
 
 /// <summary>An article as stored in an index, with the entities found when it was indexed.</summary>
 /// <param name="Article">The article's fields.</param>

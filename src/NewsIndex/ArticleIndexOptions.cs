@@ -1,7 +1,8 @@
 using NewsIndex.Entities;
+using NewsIndex.Indexing;
 using NewsIndex.Querying;
 
-namespace NewsIndex.Indexing;
+namespace NewsIndex;
 
 /// <summary>Settings of an <see cref="ArticleIndex"/>.</summary>
 public sealed record ArticleIndexOptions

@@ -4,7 +4,7 @@ using Lucene.Net.Util;
 using NewsIndex.Mapping;
 using NewsIndex.Results;
 
-namespace NewsIndex.Indexing;
+namespace NewsIndex.Searching;
 
 /// <summary>
 /// Exact facet counts over every matching document, from sorted-set doc values (decoded once per segment by

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
-namespace NewsIndex.Indexing;
+namespace NewsIndex.Searching;
 
 /// <summary>
 /// One segment's sorted-set doc values for one field, decoded once into flat arrays (document → ordinals, ordinal →

@@ -5,7 +5,7 @@ using NewsIndex.Mapping;
 using NewsIndex.Querying;
 using NewsIndex.Results;
 
-namespace NewsIndex.Indexing;
+namespace NewsIndex.Searching;
 
 /// <summary>
 /// Builds snippets and match explanations by re-analysing the stored text of a hit with the index's analyzer
@@ -49,7 +49,7 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
         foreach (var evidence in query.Evidence)
         {
             reasons.AddRange(stored.Entities.Mentions
-                .Where(m => Satisfies(evidence, m))
+                .Where(m => evidence.IsSatisfiedBy(m, catalog.Relations))
                 .Take(3)
                 .Select(m => new MatchReason(evidence.Clause, m.Id, m.Text, m.Field, m.Start, m.End)));
         }
@@ -73,16 +73,8 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
         return reasons;
     }
 
-    /// <summary>Whether a mention satisfies an entity clause: one of its ids, or an unlisted base whose generated id
-    /// carries the clause's country prefix (a listed base is judged by its catalog host, already in the ids).</summary>
-    private bool Satisfies((string Clause, EntityKind Kind, IReadOnlySet<string> Ids, string? UnlistedPrefix) evidence, EntityMention mention) =>
-        mention.Kind == evidence.Kind &&
-        (evidence.Ids.Contains(mention.Id) ||
-         (evidence.UnlistedPrefix is not null && mention.Id.StartsWith(evidence.UnlistedPrefix, StringComparison.Ordinal) &&
-          catalog.Get(EntityKind.Base, mention.Id) is null));
-
     private IEnumerable<SnippetMark> EntityMarks(IReadOnlyList<EntityMention> mentions, CompiledQuery query) =>
-        mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => Satisfies(e, m)))
+        mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => e.IsSatisfiedBy(m, catalog.Relations)))
             .Select(m => new SnippetMark(m.Start, m.Length, MarkKind.Entity, m.Id));
 
     private List<(int Start, int End, string Term)> Analyze(string text)

@@ -7,25 +7,26 @@ using NewsIndex.Analysis;
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 using NewsIndex.Mapping;
-using NewsIndex.Querying;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace NewsIndex.Indexing;
 
+/// <summary>What the write side needs to know about how an index is opened.</summary>
+/// <param name="Catalog">The catalog articles are tagged with.</param>
+/// <param name="ReadOnly">Open for searching only: no writer, no lock.</param>
+/// <param name="AllowCatalogMismatch">Open an index tagged with another catalog version.</param>
+/// <param name="RamBufferMB">Indexing buffer before a flush.</param>
+/// <param name="IndexingThreads">Writer threads of <see cref="IndexStore.IndexAll"/>.</param>
+internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, bool AllowCatalogMismatch, double RamBufferMB, int IndexingThreads);
+
 /// <summary>
-/// A searchable index of news articles in one directory (or in memory): add, replace and delete articles, commit
-/// them durably, and search them with typed or string queries.
+/// The write side of an index: the directory, the one <see cref="IndexWriter"/>, versioned commits, the ingestion
+/// pipeline, and the <see cref="SearcherManager"/> that hands near-real-time searchers to the read side.
 /// </summary>
-/// <remarks>
-/// Thread-safe: any number of threads may search while others write. Writes are visible to searches at once
-/// (near-real-time) but survive a crash only after <see cref="Commit"/>; disposing without committing discards them.
-/// One writer per directory: a second one fails fast with <see cref="IndexInUseException"/>; readers opened with
-/// <see cref="ArticleIndexOptions.ReadOnly"/> take no lock.
-/// </remarks>
-public sealed partial class ArticleIndex : IDisposable
+internal sealed class IndexStore : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";
@@ -34,31 +35,30 @@ public sealed partial class ArticleIndex : IDisposable
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
     private readonly SafeMergeScheduler? _mergeScheduler;
-    private readonly NewsAnalyzer _analyzer = new();
     private readonly DocumentMapper _mapper;
-    private readonly QueryCompiler _compiler;
-    private readonly ArticleIndexOptions _options;
+    private readonly IndexStoreSettings _settings;
     private readonly Stopwatch _sinceRefresh = Stopwatch.StartNew();
     private volatile bool _dirty;
     private int _disposed;
 
-    internal ArticleIndex(LuceneDirectory directory, string location, ArticleIndexOptions options)
+    /// <summary>Opens the store; on failure the directory is disposed.</summary>
+    /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
+    /// <exception cref="IndexVersionException">The index was written by an incompatible schema or catalog.</exception>
+    public IndexStore(LuceneDirectory directory, string location, IndexStoreSettings settings, NewsAnalyzer analyzer)
     {
         _directory = directory;
-        _options = options;
+        _settings = settings;
         Location = location;
-        Catalog = options.Catalog;
-        _mapper = new DocumentMapper(Catalog);
-        _compiler = new QueryCompiler(Catalog, _analyzer, options.QueryLimits);
+        _mapper = new DocumentMapper(settings.Catalog);
         try
         {
             var exists = DirectoryReader.IndexExists(directory);
             if (exists)
             {
-                CheckVersion(directory, location, options);
+                CheckVersion(directory, location, settings);
             }
 
-            if (options.ReadOnly)
+            if (settings.ReadOnly)
             {
                 if (!exists)
                 {
@@ -70,11 +70,11 @@ public sealed partial class ArticleIndex : IDisposable
             }
 
             _mergeScheduler = new SafeMergeScheduler();
-            _mergeScheduler.Failed += error => MergeFailed?.Invoke(this, error);
-            var config = new IndexWriterConfig(NewsAnalyzer.Version, _analyzer)
+            _mergeScheduler.Failed += error => MergeFailed?.Invoke(error);
+            var config = new IndexWriterConfig(NewsAnalyzer.Version, analyzer)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
-                RAMBufferSizeMB = options.RamBufferMB,
+                RAMBufferSizeMB = settings.RamBufferMB,
                 MergeScheduler = _mergeScheduler,
                 WriteLockTimeout = 0,
             };
@@ -97,48 +97,21 @@ public sealed partial class ArticleIndex : IDisposable
         }
     }
 
-    /// <summary>Raised (on a merge thread) when a background merge fails. The same error is thrown by the next
-    /// <see cref="Commit"/> as an <see cref="IndexMergeException"/>.</summary>
-    public event EventHandler<Exception>? MergeFailed;
+    /// <summary>Raised (on a merge thread) when a background merge fails.</summary>
+    public event Action<Exception>? MergeFailed;
 
     /// <summary>The directory path, or <c>(memory)</c>.</summary>
     public string Location { get; }
 
-    /// <summary>The catalog articles are tagged with and queries resolve against.</summary>
-    public EntityCatalog Catalog { get; }
+    /// <summary>The catalog articles are tagged with.</summary>
+    public EntityCatalog Catalog => _settings.Catalog;
 
-    /// <summary>True when opened with <see cref="ArticleIndexOptions.ReadOnly"/>.</summary>
+    /// <summary>True when opened read-only.</summary>
     public bool IsReadOnly => _writer is null;
 
-    /// <summary>Opens (creating if needed) the index in <paramref name="path"/>, using <see cref="NIOFSDirectory"/>:
-    /// positional reads, no memory mapping (which has crash and parallel-search slowdown reports in Lucene.Net 4.8 on 64-bit Linux).</summary>
-    /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
-    /// <exception cref="IndexVersionException">The index was written by an incompatible schema or catalog.</exception>
-    public static ArticleIndex Open(string path, ArticleIndexOptions? options = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        options ??= ArticleIndexOptions.Default;
-        var full = Path.GetFullPath(path);
-        if (!options.ReadOnly)
-        {
-            System.IO.Directory.CreateDirectory(full);
-        }
-        else if (!System.IO.Directory.Exists(full))
-        {
-            throw new NewsIndexException($"no index at {full}");
-        }
-
-        return new ArticleIndex(new NIOFSDirectory(new DirectoryInfo(full)), full, options);
-    }
-
-    /// <summary>Creates an empty in-memory index (for tests and small apps; nothing is persisted).</summary>
-    public static ArticleIndex CreateInMemory(ArticleIndexOptions? options = null) =>
-        new(new RAMDirectory(), "(memory)", (options ?? ArticleIndexOptions.Default) with { ReadOnly = false });
-
-    /// <summary>Adds an article, replacing any article with the same id. Visible to searches at once; durable after <see cref="Commit"/>.</summary>
+    /// <summary>Tags and adds an article, replacing any with the same id.</summary>
     public ArticleEntities Upsert(Article article)
     {
-        ArgumentNullException.ThrowIfNull(article);
         var writer = Writer();
         var entities = Catalog.Tagger.Tag(article);
         writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
@@ -149,13 +122,11 @@ public sealed partial class ArticleIndex : IDisposable
     /// <summary>Deletes the article with this id, if any.</summary>
     public void Delete(string id)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Writer().DeleteDocuments(new Term(FieldNames.Id, id));
         _dirty = true;
     }
 
-    /// <summary>Makes every change so far durable (fsync), recording the schema and catalog versions.</summary>
-    /// <exception cref="IndexMergeException">A background merge failed since the last commit (the commit itself succeeded).</exception>
+    /// <summary>Commits durably with the schema and catalog versions; throws a merge failure seen since the last commit.</summary>
     public void Commit()
     {
         var writer = Writer();
@@ -169,22 +140,18 @@ public sealed partial class ArticleIndex : IDisposable
 
     /// <summary>
     /// Indexes a stream of articles, replacing articles with the same ids. Does not commit. The calling thread reads
-    /// the input once, in order, and tags each article; <see cref="ArticleIndexOptions.IndexingThreads"/> writer threads
-    /// map and add them (analysis and inversion, the larger share of the work). An exception from the input stops the
-    /// run and is rethrown.
+    /// the input once, in order, and tags each article; writer threads map and add them.
     /// </summary>
     /// <remarks>Tagging on the reading thread balances a pipeline of one or two writers (it measured 0.77× → 0.94× the
     /// throughput of plain Lucene.Net with one writer); with many writer threads the single tagging thread (about
     /// 60 MB/s) becomes the limit.</remarks>
-    /// <returns>Totals of the run.</returns>
-    public IndexingProgress IndexAll(IEnumerable<Article> articles, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IndexingProgress IndexAll(IEnumerable<Article> articles, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(articles);
         var writer = Writer();
         var clock = Stopwatch.StartNew();
         long count = 0, chars = 0, mentions = 0;
         var lastReport = TimeSpan.Zero;
-        var threads = Math.Max(1, _options.IndexingThreads);
+        var threads = Math.Max(1, _settings.IndexingThreads);
         using var queue = new System.Collections.Concurrent.BlockingCollection<(Article Article, ArticleEntities Entities)>(boundedCapacity: 1024);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
@@ -254,8 +221,8 @@ public sealed partial class ArticleIndex : IDisposable
         return result;
     }
 
-    /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>
-    internal void WaitForMerges() => Writer().WaitForMerges();
+    /// <summary>Blocks until running background merges finish.</summary>
+    public void WaitForMerges() => Writer().WaitForMerges();
 
     /// <summary>Facts about the index: article count, segments, size, versions.</summary>
     public IndexStats Stats()
@@ -287,35 +254,12 @@ public sealed partial class ArticleIndex : IDisposable
         }
         finally
         {
-            _searchers.Release(searcher);
+            Release(searcher);
         }
     }
 
-    /// <summary>Closes the index. Changes not committed are discarded.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _searchers.Dispose();
-        if (_writer is not null)
-        {
-            _writer.Rollback(); // explicit commits only: uncommitted changes are dropped, as documented
-        }
-
-        _analyzer.Dispose();
-        _directory.Dispose();
-    }
-
-    private IndexWriter Writer()
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        return _writer ?? throw new InvalidOperationException($"index at {Location} is open read-only");
-    }
-
-    private IndexSearcher Acquire()
+    /// <summary>A searcher over the latest changes (near-real-time); give it back with <see cref="Release"/>.</summary>
+    public IndexSearcher Acquire()
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_dirty)
@@ -333,13 +277,39 @@ public sealed partial class ArticleIndex : IDisposable
         return _searchers.Acquire();
     }
 
+    /// <summary>Returns a searcher taken with <see cref="Acquire"/>.</summary>
+    public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>Closes the store. Changes not committed are discarded.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _searchers.Dispose();
+        if (_writer is not null)
+        {
+            _writer.Rollback(); // explicit commits only: uncommitted changes are dropped, as documented
+        }
+
+        _directory.Dispose();
+    }
+
+    private IndexWriter Writer()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _writer ?? throw new InvalidOperationException($"index at {Location} is open read-only");
+    }
+
     private Dictionary<string, string> CommitData() => new()
     {
         [SchemaKey] = SchemaVersion,
         [CatalogKey] = Catalog.Version,
     };
 
-    private static void CheckVersion(LuceneDirectory directory, string location, ArticleIndexOptions options)
+    private static void CheckVersion(LuceneDirectory directory, string location, IndexStoreSettings settings)
     {
         var infos = new SegmentInfos();
         infos.Read(directory);
@@ -354,9 +324,9 @@ public sealed partial class ArticleIndex : IDisposable
             throw new IndexVersionException($"index at {location} has schema {schema}; this NewsIndex reads schema {SchemaVersion}. Re-index the articles into a new directory");
         }
 
-        if (!options.AllowCatalogMismatch && data.TryGetValue(CatalogKey, out var catalog) && catalog != options.Catalog.Version)
+        if (!settings.AllowCatalogMismatch && data.TryGetValue(CatalogKey, out var catalog) && catalog != settings.Catalog.Version)
         {
-            throw new IndexVersionException($"index at {location} was tagged with entity catalog {catalog}, this one is {options.Catalog.Version}; re-index the articles, or open with AllowCatalogMismatch");
+            throw new IndexVersionException($"index at {location} was tagged with entity catalog {catalog}, this one is {settings.Catalog.Version}; re-index the articles, or open with AllowCatalogMismatch");
         }
     }
 }
