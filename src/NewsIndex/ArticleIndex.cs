@@ -127,6 +127,9 @@ public sealed partial class ArticleIndex : IDisposable
     /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>
     internal void WaitForMerges() => _store.WaitForMerges();
 
+    /// <summary>Merges down to at most <paramref name="segments"/> segments (tests use it to renumber documents).</summary>
+    internal void ForceMerge(int segments) => _store.ForceMerge(segments);
+
     /// <summary>Facts about the index: article count, segments, size, versions.</summary>
     public IndexStats Stats() => _store.Stats();
 

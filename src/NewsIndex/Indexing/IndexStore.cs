@@ -221,6 +221,13 @@ internal sealed class IndexStore : IDisposable
         return result;
     }
 
+    /// <summary>Merges down to at most <paramref name="segments"/> segments (tests use it to renumber documents).</summary>
+    public void ForceMerge(int segments)
+    {
+        Writer().ForceMerge(segments);
+        _dirty = true;
+    }
+
     /// <summary>Blocks until running background merges finish.</summary>
     public void WaitForMerges() => Writer().WaitForMerges();
 

@@ -11,6 +11,11 @@ public sealed record FuzzyClause : NewsQuery
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEdits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, 2);
         Term = term.Trim();
+        if (Term.Any(char.IsWhiteSpace) || Term.Length > QuerySyntax.MaxWordLength)
+        {
+            throw new ArgumentException($"a fuzzy term is one word of at most {QuerySyntax.MaxWordLength} characters", nameof(term));
+        }
+
         MaxEdits = maxEdits;
         Scope = scope;
     }

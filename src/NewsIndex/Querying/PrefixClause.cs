@@ -8,6 +8,11 @@ public sealed record PrefixClause : NewsQuery
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         Prefix = prefix.Trim();
+        if (Prefix.Any(char.IsWhiteSpace) || Prefix.Length > QuerySyntax.MaxWordLength)
+        {
+            throw new ArgumentException($"a prefix is one word of at most {QuerySyntax.MaxWordLength} characters", nameof(prefix));
+        }
+
         Scope = scope;
     }
 

@@ -360,7 +360,9 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
 
     private static string Fold(string text)
     {
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormD);
+        // Lone surrogates cannot be normalised; they can never match an indexed term either, so they become U+FFFD.
+        var valid = QuerySyntax.FirstLoneSurrogate(text) < 0 ? text : System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
+        var normalized = valid.Normalize(System.Text.NormalizationForm.FormD);
         return new string(normalized.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray()).ToLowerInvariant();
     }
 }

@@ -79,4 +79,22 @@ internal static class QuerySyntax
             throw new ArgumentException($"a word is longer than {MaxWordLength} characters; the index does not keep such words, so it could never match", parameter);
         }
     }
+
+    /// <summary>The position of the first lone UTF-16 surrogate in <paramref name="text"/>, or -1 when it is valid text.</summary>
+    internal static int FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

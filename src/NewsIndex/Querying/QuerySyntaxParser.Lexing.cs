@@ -17,7 +17,7 @@ internal sealed partial class QuerySyntaxParser
 
         var start = _pos;
         var word = ReadWord(stopAtSlash);
-        return word.Length == 0 ? throw Error(start, "a value was expected") : word;
+        return string.IsNullOrWhiteSpace(word) ? throw Error(start, "a value was expected") : word;
     }
 
     private string ReadQuoted()

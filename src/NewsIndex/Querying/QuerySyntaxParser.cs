@@ -43,6 +43,11 @@ internal sealed partial class QuerySyntaxParser
             throw Error(_limits.MaxLength, $"query is {_text.Length:N0} characters long, over the limit of {_limits.MaxLength:N0}");
         }
 
+        if (QuerySyntax.FirstLoneSurrogate(_text) is var lone and >= 0)
+        {
+            throw Error(lone, "the query is not valid text (a lone UTF-16 surrogate)");
+        }
+
         SkipSpace();
         if (_pos >= _text.Length)
         {
@@ -141,6 +146,11 @@ internal sealed partial class QuerySyntaxParser
     {
         SkipSpace();
         var start = _pos;
+        if (AtEnd())
+        {
+            throw Error(_pos, "a clause was expected");
+        }
+
         var c = Peek();
         if (c == '(')
         {
@@ -397,7 +407,7 @@ internal sealed partial class QuerySyntaxParser
     {
         var start = _pos;
         var word = ReadWord();
-        if (word.Length == 0)
+        if (string.IsNullOrWhiteSpace(word))
         {
             throw Error(start, AtEnd() ? "a word was expected" : $"unexpected '{Peek()}'");
         }
@@ -405,6 +415,11 @@ internal sealed partial class QuerySyntaxParser
         if (word.Length > QuerySyntax.MaxWordLength)
         {
             throw Error(start, $"a word is longer than {QuerySyntax.MaxWordLength} characters; the index does not keep such words");
+        }
+
+        if (word.Any(char.IsWhiteSpace) && !AtEnd() && Peek() is '*' or '~')
+        {
+            throw Error(start, "a prefix or fuzzy term is one word (an escaped space makes two)");
         }
 
         Count(start);

@@ -21,7 +21,9 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
 
     private static readonly SortField IdTieBreak = new(FieldNames.IdSort, SortFieldType.STRING);
     private static readonly Sort RelevanceSort = new(SortField.FIELD_SCORE, IdTieBreak);
-    private static readonly Sort DateSort = new(new SortField(FieldNames.Published, SortFieldType.INT64, true), SortField.FIELD_SCORE, IdTieBreak);
+    // Date order breaks ties by id, not score: scores shift when deletes and merges change term statistics, and a
+    // cursor must not.
+    private static readonly Sort DateSort = new(new SortField(FieldNames.Published, SortFieldType.INT64, true), IdTieBreak);
 
     private readonly SnippetBuilder _snippets = new(analyzer, catalog);
 
@@ -42,19 +44,21 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
         }
 
         var sort = options.Sort == SortOrder.Date ? DateSort : RelevanceSort;
-        var top = TopFieldCollector.Create(sort, options.Size, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        // One hit more than the page: whether it exists says whether there is a next page, whatever was deleted since
+        // the earlier pages were counted.
+        var top = TopFieldCollector.Create(sort, options.Size + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = options.Facets.Count > 0 ? new FacetCollector(options.Facets) : null;
         searcher.Search(compiled.Lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs();
-        var hits = new SearchHit[docs.ScoreDocs.Length];
+        var hits = new SearchHit[Math.Min(docs.ScoreDocs.Length, options.Size)];
         for (var i = 0; i < hits.Length; i++)
         {
             hits[i] = ToHit(searcher, docs.ScoreDocs[i], compiled, options);
         }
 
         var returned = (long)(cursor?.Returned ?? 0) + hits.Length;
-        var next = returned < docs.TotalHits && hits.Length > 0 && returned <= int.MaxValue
-            ? PageCursor.After((FieldDoc)docs.ScoreDocs[^1], options.Sort, fingerprint, (int)returned).Encode()
+        var next = docs.ScoreDocs.Length > options.Size && returned <= int.MaxValue
+            ? PageCursor.After((FieldDoc)docs.ScoreDocs[hits.Length - 1], options.Sort, fingerprint, (int)returned).Encode()
             : null;
         return new SearchResults
         {

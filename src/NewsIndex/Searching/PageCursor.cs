@@ -15,7 +15,7 @@ namespace NewsIndex.Searching;
 /// <remarks>
 /// Layout (version 1, big-endian): version byte, sort byte, 8-byte query fingerprint, 4-byte score bits, 8-byte date
 /// (milliseconds; <see cref="long.MinValue"/> when undated), 4-byte returned count, 2-byte id length, the UTF-8 id,
-/// 4-byte FNV-1a checksum of everything before it.
+/// 4-byte FNV-1a checksum of everything before it. Date order is (date, id); relevance order is (score, id).
 /// </remarks>
 internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float Score, long Published, int Returned, string Id)
 {
@@ -27,7 +27,7 @@ internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float 
     {
         var fields = last.Fields;
         return sort == SortOrder.Date
-            ? new PageCursor(sort, fingerprint, ToSingle(fields[1]), ToInt64(fields[0]), returned, ((BytesRef)fields[2]).Utf8ToString())
+            ? new PageCursor(sort, fingerprint, 0f, ToInt64(fields[0]), returned, ((BytesRef)fields[1]).Utf8ToString())
             : new PageCursor(sort, fingerprint, ToSingle(fields[0]), long.MinValue, returned, ((BytesRef)fields[1]).Utf8ToString());
     }
 
@@ -36,7 +36,7 @@ internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float 
     {
         var id = new BytesRef(Id);
         object[] fields = Sort == SortOrder.Date
-            ? [J2N.Numerics.Int64.GetInstance(Published), J2N.Numerics.Single.GetInstance(Score), id]
+            ? [J2N.Numerics.Int64.GetInstance(Published), id]
             : [J2N.Numerics.Single.GetInstance(Score), id];
 
         // The id makes every sort key unique; the document number only decides an exact tie, which is the same
