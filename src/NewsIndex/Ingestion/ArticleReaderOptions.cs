@@ -14,5 +14,5 @@ public sealed record ArticleReaderOptions
     public int MaxArticleBytes { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>File name patterns read from a folder. Default: <c>*.txt</c>, <c>*.jsonl</c>, <c>*.jsonl.gz</c>.</summary>
-    public IReadOnlyList<string> FolderPatterns { get; init; } = ["*.txt", "*.jsonl", "*.jsonl.gz"];
+    public ValueList<string> FolderPatterns { get; init; } = ["*.txt", "*.jsonl", "*.jsonl.gz"];
 }
