@@ -48,7 +48,7 @@ public static class Program
         return 0;
     }
 
-    /// <summary><c>evaluate-forces [--labels FILE] [--reuters FILE] [--seeds DIR] [--catalog FILE] [--top N]</c>: scores forces
+    /// <summary><c>evaluate-forces [--labels FILE] [--reuters FILE] [--seeds DIR] [--catalog FILE] [--top N] [--articles]</c>: scores forces
     /// and bases against the labelled development set (tests/devsets).</summary>
     private static int EvaluateForces(string[] args)
     {
@@ -64,7 +64,7 @@ public static class Program
         var catalog = Option("--catalog") is { } extra ? EntityCatalog.Default.WithFile(extra) : EntityCatalog.Default;
         var top = int.TryParse(Option("--top"), out var n) ? n : 25;
         var result = ForceEvaluation.Run(labels, Option("--reuters") ?? Corpora.ReutersTrain, Option("--seeds") ?? defaults?.Seeds, catalog);
-        ForceEvaluation.Print(result, Console.Out, top);
+        ForceEvaluation.Print(result, Console.Out, top, args.Contains("--articles"));
         return 0;
     }
 }

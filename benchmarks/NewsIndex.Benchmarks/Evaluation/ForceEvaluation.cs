@@ -158,8 +158,9 @@ public static class ForceEvaluation
         return null;
     }
 
-    /// <summary>Writes the report: P/R/F1, surface recall, per-category recall, top misses and false positives.</summary>
-    public static void Print(Result result, TextWriter output, int top = 25)
+    /// <summary>Writes the report: P/R/F1, surface recall, per-category recall, top misses and false positives, and with
+    /// <paramref name="articles"/> every article's missed labels and false predictions.</summary>
+    public static void Print(Result result, TextWriter output, int top = 25, bool articles = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
@@ -189,6 +190,14 @@ public static class ForceEvaluation
         Top("top missed force surfaces", s.MissedSurfaces);
         Top("missed base labels", s.MissedBases);
         Top("false-positive bases", s.FalseBases);
+        if (articles)
+        {
+            output.WriteLine("  per-article errors (missed | false):");
+            foreach (var (id, missed, wrong) in s.ArticleErrors)
+            {
+                output.WriteLine($"    {id}: {string.Join("; ", missed)} | {string.Join("; ", wrong)}");
+            }
+        }
 
         void Top(string title, Dictionary<string, int> counts)
         {
@@ -295,6 +304,9 @@ public static class ForceEvaluation
         /// <summary>Predicted bases that matched no label, by "id (name)".</summary>
         public Dictionary<string, int> FalseBases { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Per article with an error: the missed labels and the false predictions (forces and bases), for review.</summary>
+        public List<(string Id, IReadOnlyList<string> Missed, IReadOnlyList<string> False)> ArticleErrors { get; } = [];
+
         /// <summary>Labelled surfaces whose occurrences no force mention covered, with counts.</summary>
         public Dictionary<string, int> MissedSurfaces { get; } = new(StringComparer.Ordinal);
 
@@ -307,6 +319,14 @@ public static class ForceEvaluation
             var bases = Predicted(mentions, EntityKind.Base);
             ScoreForces(labels.Forces, forces);
             ScoreBases(labels.Bases, bases);
+            var missed = labels.Forces.Where(l => !l.Implicit && !forces.Any(e => ForceMatches(e, l))).Select(l => l.Name)
+                .Concat(labels.Bases.Where(l => !bases.Any(e => NameMatches(e, l.Name, l.Surfaces))).Select(l => l.Name)).ToArray();
+            var wrong = forces.Where(e => !labels.Forces.Any(l => ForceMatches(e, l))).Select(e => e.Id)
+                .Concat(bases.Where(e => !labels.Bases.Any(l => NameMatches(e, l.Name, l.Surfaces))).Select(e => e.Id)).ToArray();
+            if (missed.Length + wrong.Length > 0)
+            {
+                ArticleErrors.Add((labels.Id, missed, wrong));
+            }
 
             var fields = new[] { (ArticleField.Title, title), (ArticleField.Dateline, dateline ?? ""), (ArticleField.Body, body) };
             var forceMentions = mentions.Where(m => m.Kind == EntityKind.Force).ToArray();
@@ -337,9 +357,12 @@ public static class ForceEvaluation
             }
         }
 
+        /// <summary>The distinct predicted entities of a kind. An id the catalog does not list (the tagger reports
+        /// unlisted bases such as "Kirtland Air Force Base" under a generated id) is judged by the texts it was found as.</summary>
         private Entity[] Predicted(IReadOnlyList<EntityMention> mentions, EntityKind kind) =>
-            mentions.Where(m => m.Kind == kind).Select(m => m.Id).Distinct(StringComparer.Ordinal)
-                .Select(id => lookup(kind, id) ?? new Entity(kind, id, id)).ToArray();
+            mentions.Where(m => m.Kind == kind).GroupBy(m => m.Id, StringComparer.Ordinal)
+                .Select(g => lookup(kind, g.Key) ?? new Entity(kind, g.Key, g.Key) { Aliases = g.Select(m => m.Text).Distinct(StringComparer.Ordinal).ToArray() })
+                .ToArray();
 
         private void ScoreForces(IReadOnlyList<ForceLabel> labels, Entity[] predicted)
         {
