@@ -4,7 +4,7 @@ using NewsIndex.Entities;
 
 namespace NewsIndex.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
+/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>evaluate-forces</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
 public static class Program
 {
     /// <summary>Runs benchmarks (default) or a mode named by the first argument.</summary>
@@ -29,6 +29,11 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "evaluate-forces")
+        {
+            return EvaluateForces(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "scale")
         {
             return Scale.ScaleRunner.Run(args[1..]);
@@ -40,6 +45,26 @@ public static class Program
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    /// <summary><c>evaluate-forces [--labels FILE] [--reuters FILE] [--seeds DIR] [--catalog FILE] [--top N] [--articles]</c>: scores forces
+    /// and bases against the labelled development set (tests/devsets).</summary>
+    private static int EvaluateForces(string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var defaults = ForceEvaluation.FindDefaultPaths();
+        var labels = Option("--labels") ?? defaults?.Labels;
+        if (labels is null)
+        {
+            Console.Error.WriteLine("evaluate-forces: tests/devsets/forces-dev.labels.jsonl not found above the current directory; pass --labels FILE");
+            return 2;
+        }
+
+        var catalog = Option("--catalog") is { } extra ? EntityCatalog.Default.WithFile(extra) : EntityCatalog.Default;
+        var top = int.TryParse(Option("--top"), out var n) ? n : 25;
+        var result = ForceEvaluation.Run(labels, Option("--reuters") ?? Corpora.ReutersTrain, Option("--seeds") ?? defaults?.Seeds, catalog);
+        ForceEvaluation.Print(result, Console.Out, top, args.Contains("--articles"));
         return 0;
     }
 }
