@@ -4,7 +4,7 @@ using NewsIndex.Entities;
 
 namespace NewsIndex.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
+/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>evaluate-stories</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
 public static class Program
 {
     /// <summary>Runs benchmarks (default) or a mode named by the first argument.</summary>
@@ -27,6 +27,11 @@ public static class Program
             }
 
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "evaluate-stories")
+        {
+            return Stories.StoryEvaluationRunner.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "scale")
