@@ -182,15 +182,15 @@ public static class StoryEvaluation
         var topics = InferEcbTopics(ecb);
         StoryOptions? best = null;
         var bestF1 = -1.0;
-        foreach (var lead in new[] { 40, 80 })
+        foreach (var lead in new[] { 80, 120 })
         {
             foreach (var title in new[] { 1.0, 2.0, 3.0 })
             {
-                foreach (var name in new[] { 1.0, 2.0 })
+                foreach (var name in new[] { 2.0, 3.0 })
                 {
-                    foreach (var dayPenalty in new[] { 0.0, 0.03 })
+                    foreach (var dayPenalty in new[] { 0.03, 0.06 })
                     {
-                        for (var threshold = 0.20; threshold <= 0.601; threshold += 0.025)
+                        for (var threshold = 0.15; threshold <= 0.501; threshold += 0.025)
                         {
                             var options = StoryOptions.Default with { LeadWords = lead, TitleWeight = title, NameWeight = name, DayPenalty = dayPenalty, JoinThreshold = Math.Round(threshold, 3) };
                             var s = ClusteringScore.Compute(gold, Assign(tuning, options));

@@ -23,7 +23,7 @@ public static class StoryEvaluationRunner
         var options = StoryOptions.Default;
         if (args.Contains("--tune"))
         {
-            options = StoryEvaluation.Tune(Console.Out, gva, ecb, minPrecision: 0.92, maxLookAlike: 0.03);
+            options = StoryEvaluation.Tune(Console.Out, gva, ecb, minPrecision: double.Parse(Value("--min-precision") ?? "0.96", System.Globalization.CultureInfo.InvariantCulture), maxLookAlike: 0.03);
             Console.WriteLine($"chosen: {options}");
         }
 

@@ -217,11 +217,12 @@ public sealed partial class StoryAssigner
     private double Similarity(StorySignature a, double normA, StorySignature b)
     {
         double dot = 0;
-        int i = 0, j = 0;
+        int i = 0, j = 0, sharedNames = 0;
         while (i < a.Words.Length && j < b.Words.Length)
         {
             if (a.Words[i] == b.Words[j])
             {
+                sharedNames += a.IsName(i) || b.IsName(j) ? 1 : 0;
                 var idf = Idf(a.Words[i]);
                 dot += a.WeightOf(i) * b.WeightOf(j) * idf * idf;
                 i++;
@@ -240,7 +241,8 @@ public sealed partial class StoryAssigner
         var normB = Norm(b);
         var cosine = normA > 0 && normB > 0 ? dot / (normA * normB) : 0;
         var days = a.Day is { } dayA && b.Day is { } dayB ? Math.Max(0, Math.Abs(dayA - dayB) - 1) : 0;
-        return cosine - (_options.DayPenalty * days) + (_options.EntityWeight * Jaccard(a.Entities, b.Entities)) - (Conflict(a.About, b.About) ? _options.EntityConflictPenalty : 0);
+        var nameConflict = a.NameCount >= 2 && b.NameCount >= 2 && sharedNames == 0 ? _options.NameConflictPenalty : 0;
+        return cosine - nameConflict - (_options.DayPenalty * days) + (_options.EntityWeight * Jaccard(a.Entities, b.Entities)) - (Conflict(a.About, b.About) ? _options.EntityConflictPenalty : 0);
     }
 
     private static double Jaccard(uint[] a, uint[] b)

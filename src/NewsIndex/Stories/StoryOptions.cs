@@ -19,9 +19,9 @@ public sealed record StoryOptions
     /// <summary>
     /// Minimum similarity of a rewrite to an earlier report for it to join that report's story: TF-IDF cosine over
     /// title and lead, plus <see cref="EntityWeight"/> times the share of tagged entities they have in common.
-    /// Default 0.40.
+    /// Default 0.20.
     /// </summary>
-    public double JoinThreshold { get; init; } = 0.40;
+    public double JoinThreshold { get; init; } = 0.20;
 
     /// <summary>
     /// The join threshold when either article is undated: with no time window to narrow the candidates, only closer
@@ -31,9 +31,9 @@ public sealed record StoryOptions
 
     /// <summary>
     /// Subtracted from the similarity of two dated articles per day between them beyond the first: reports of one event
-    /// cluster within a day or two, other events of the same kind in the same city spread over the week. Default 0.02.
+    /// cluster within a day or two, other events of the same kind in the same city spread over the week. Default 0.03.
     /// </summary>
-    public double DayPenalty { get; init; } = 0.02;
+    public double DayPenalty { get; init; } = 0.03;
 
     /// <summary>
     /// How much shared tagged entities (countries, forces, bases) add to the similarity, times their Jaccard overlap.
@@ -47,17 +47,24 @@ public sealed record StoryOptions
     /// </summary>
     public double EntityConflictPenalty { get; init; } = 0.15;
 
+    /// <summary>
+    /// Penalty subtracted when both leads name at least two people or places (words capitalised inside a sentence) and
+    /// none of them in common: the same kind of event happening to other people elsewhere. Default 0.15.
+    /// </summary>
+    public double NameConflictPenalty { get; init; } = 0.15;
+
     /// <summary>How many MinHash bands must agree for two bodies to count as copies of one text. Default 8 of the 16 bands.</summary>
     public int DuplicateBands { get; init; } = 8;
 
-    /// <summary>How many words of the body, after the title, make the lead that rewrites are compared on. Default 60.</summary>
-    public int LeadWords { get; init; } = 60;
+    /// <summary>How many words of the body, after the title, make the lead that rewrites are compared on. Default 120.</summary>
+    public int LeadWords { get; init; } = 120;
 
-    /// <summary>Weight of a title word relative to a lead word. Default 2.</summary>
-    public double TitleWeight { get; init; } = 2.0;
+    /// <summary>Weight of a title word relative to a lead word. Default 1 (the title's words also stand out by their
+    /// capitals and rarity).</summary>
+    public double TitleWeight { get; init; } = 1.0;
 
-    /// <summary>Weight multiplier of a capitalised word inside a sentence (names of people and places). Default 1.5.</summary>
-    public double NameWeight { get; init; } = 1.5;
+    /// <summary>Weight multiplier of a capitalised word inside a sentence (names of people and places). Default 2.</summary>
+    public double NameWeight { get; init; } = 2.0;
 
     /// <summary>
     /// Pseudo-documents added to the document count when computing inverse document frequencies, so the first few
@@ -83,6 +90,7 @@ public sealed record StoryOptions
         ArgumentOutOfRangeException.ThrowIfNegative(WindowDays, nameof(WindowDays));
         ArgumentOutOfRangeException.ThrowIfNegative(EntityWeight, nameof(EntityWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(DayPenalty, nameof(DayPenalty));
+        ArgumentOutOfRangeException.ThrowIfNegative(NameConflictPenalty, nameof(NameConflictPenalty));
         ArgumentOutOfRangeException.ThrowIfNegative(EntityConflictPenalty, nameof(EntityConflictPenalty));
         ArgumentOutOfRangeException.ThrowIfLessThan(DuplicateBands, 1, nameof(DuplicateBands));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DuplicateBands, StorySignature.BandCount, nameof(DuplicateBands));

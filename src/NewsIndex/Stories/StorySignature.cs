@@ -23,6 +23,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
     private const int MinShingles = 8;
     private const int MaxBodyWords = 4000;
     private const float WeightScale = 4f;
+    private const int MaxWeight = 0x7F;
+    private const int NameFlag = 0x80;
 
     [ThreadStatic]
     private static SignatureScratch? t_scratch;
@@ -36,6 +38,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         Weights = weights;
         Entities = entities;
         About = about;
+        NameCount = weights.Count(w => (w & NameFlag) != 0);
     }
 
     /// <summary>The UTC publication day as days since 0001-01-01, or null when the article is undated.</summary>
@@ -58,7 +61,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
     /// <summary>Word hashes, sorted ascending.</summary>
     internal uint[] Words { get; }
 
-    /// <summary>Weight of each word (× 4, rounded), parallel to <see cref="Words"/>.</summary>
+    /// <summary>Weight of each word (× 4, rounded, in the low 7 bits; the high bit marks a name), parallel to <see cref="Words"/>.</summary>
     internal byte[] Weights { get; }
 
     /// <summary>Entity hashes (kind in the top two bits), sorted.</summary>
@@ -207,7 +210,13 @@ public sealed class StorySignature : IEquatable<StorySignature>
         $"day {(Day is { } d ? DateOnly.FromDayNumber(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "none")}, " +
         $"{Words.Length} words, {Entities.Length} entities, {(HasFingerprint ? "fingerprinted" : "no fingerprint")}";
 
-    internal float WeightOf(int index) => Weights[index] / WeightScale;
+    internal float WeightOf(int index) => (Weights[index] & MaxWeight) / WeightScale;
+
+    /// <summary>True when the word was capitalised inside a sentence of the lead: a name of a person or place.</summary>
+    internal bool IsName(int index) => (Weights[index] & NameFlag) != 0;
+
+    /// <summary>Number of name words (see <see cref="IsName"/>).</summary>
+    internal int NameCount { get; private init; }
 
     private static int WriteHashes(Span<byte> span, int at, uint[] hashes)
     {
@@ -252,6 +261,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         private readonly uint[] _mins = new uint[BandCount * RowsPerBand];
         private readonly ulong[] _window = new ulong[ShingleWords];
         private readonly Dictionary<uint, float> _terms = [];
+        private readonly HashSet<uint> _names = [];
 
         public float Weight;
         public float NameWeight;
@@ -262,6 +272,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         public void Reset()
         {
             _terms.Clear();
+            _names.Clear();
             Array.Fill(_mins, uint.MaxValue);
             Content = 0xcbf29ce484222325UL;
             Shingles = 0;
@@ -277,6 +288,10 @@ public sealed class StorySignature : IEquatable<StorySignature>
 
             var weight = word.IsCapitalised ? Weight * NameWeight : Weight;
             _terms[word.Hash] = _terms.GetValueOrDefault(word.Hash) + weight;
+            if (word.IsCapitalised && NameWeight != 1f)
+            {
+                _names.Add(word.Hash);
+            }
         }
 
         public void AddContent(uint hash) => Content = StoryText.Mix(Content ^ hash) + 0x9e3779b97f4a7c15UL;
@@ -353,7 +368,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
             var weights = new byte[words.Length];
             for (var i = 0; i < words.Length; i++)
             {
-                weights[i] = (byte)Math.Clamp(MathF.Round(_terms[words[i]] * WeightScale), 1, 255);
+                weights[i] = (byte)(Math.Clamp((int)MathF.Round(_terms[words[i]] * WeightScale), 1, MaxWeight) | (_names.Contains(words[i]) ? NameFlag : 0));
             }
 
             return (words, weights);

@@ -13,6 +13,13 @@ internal static class StoryText
 
     private static readonly HashSet<uint> StopWords = BuildStopWords();
 
+    // Capitalised, but no name: every report of the week shares them.
+    private static readonly HashSet<uint> CalendarWords =
+    [
+        .. "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december"
+            .Split(' ').Select(w => Hash(w.Length > 3 && w[^1] == 's' ? w[..^1] : w)),
+    ];
+
     // "Seven wounded" and "7 shot" report the same count.
     private static readonly Dictionary<uint, uint> NumberWords = new[]
     {
@@ -145,7 +152,7 @@ internal static class StoryText
                     hash = digits;
                 }
 
-                onWord(ref state, new Word(hash, StopWords.Contains(hash), capitalised && !sentenceStart, sentenceStart));
+                onWord(ref state, new Word(hash, StopWords.Contains(hash), capitalised && !sentenceStart && !CalendarWords.Contains(hash), sentenceStart));
                 count++;
             }
 
