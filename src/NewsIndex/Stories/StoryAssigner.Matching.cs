@@ -156,7 +156,7 @@ public sealed partial class StoryAssigner
         for (var i = 0; i < Math.Min(_ranked.Count, _options.MaxCandidates); i++)
         {
             var candidate = _slots[_ranked[i].Key]!;
-            var score = Similarity(signature, norm, candidate.Signature);
+            var score = Similarity(signature, norm, candidate.Signature, NormOf(candidate));
             var threshold = signature.Day is null || candidate.Signature.Day is null ? _options.UndatedJoinThreshold : _options.JoinThreshold;
             if (score - threshold > bestMargin)
             {
@@ -214,7 +214,20 @@ public sealed partial class StoryAssigner
     }
 
     /// <summary>TF-IDF cosine of title and lead, plus shared entities, minus a conflict of prominent entities.</summary>
-    private double Similarity(StorySignature a, double normA, StorySignature b)
+    private double NormOf(Entry entry)
+    {
+        // Recomputed when the collection has grown or shrunk by more than 1/16 since: IDF moves with the log of it.
+        var n = _articles.Count;
+        if (entry.Norm < 0 || Math.Abs(n - entry.NormAt) * 16 > entry.NormAt)
+        {
+            entry.Norm = Norm(entry.Signature);
+            entry.NormAt = n;
+        }
+
+        return entry.Norm;
+    }
+
+    private double Similarity(StorySignature a, double normA, StorySignature b, double normB)
     {
         double dot = 0;
         int i = 0, j = 0, sharedNames = 0;
@@ -238,7 +251,6 @@ public sealed partial class StoryAssigner
             }
         }
 
-        var normB = Norm(b);
         var cosine = normA > 0 && normB > 0 ? dot / (normA * normB) : 0;
         var days = a.Day is { } dayA && b.Day is { } dayB ? Math.Max(0, Math.Abs(dayA - dayB) - 1) : 0;
         var nameConflict = a.NameCount >= 2 && b.NameCount >= 2 && sharedNames == 0 ? _options.NameConflictPenalty : 0;

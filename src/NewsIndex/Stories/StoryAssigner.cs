@@ -256,6 +256,11 @@ public sealed partial class StoryAssigner
         public Story Story { get; } = story;
 
         public int Slot { get; } = slot;
+
+        /// <summary>The TF-IDF norm, cached with the article count it was computed at (IDF drifts slowly).</summary>
+        public double Norm { get; set; } = -1;
+
+        public int NormAt { get; set; }
     }
 
     private sealed class Story(string id)

@@ -77,9 +77,9 @@ public sealed record StoryOptions
 
     /// <summary>
     /// A probe word with more postings than this inside the time window is too common to find candidates and is
-    /// skipped, which bounds the work per article. Default 400.
+    /// skipped, which bounds the work per article. Default 200.
     /// </summary>
-    public int MaxPostingsPerWord { get; init; } = 400;
+    public int MaxPostingsPerWord { get; init; } = 200;
 
     /// <summary>At most this many candidates (those sharing the most probe words) are scored in full. Default 64.</summary>
     public int MaxCandidates { get; init; } = 64;
