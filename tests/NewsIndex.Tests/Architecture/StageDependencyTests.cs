@@ -108,7 +108,8 @@ public partial class StageDependencyTests
         return StringLiteral().Replace(text, "\"\"");
     }
 
-    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(?:struct\s+|class\s+)?(?<name>[A-Z]\w*)")]
+    // Top-level types only (file-scoped namespaces put them at column 0): nested types are named through their parent.
+    [GeneratedRegex(@"^(?:(?:public|internal|static|sealed|abstract|partial|readonly|file)\s+)*(?:class|record|struct|interface|enum)\s+(?:struct\s+|class\s+)?(?<name>[A-Z]\w*)", RegexOptions.Multiline)]
     private static partial Regex Declaration();
 
     [GeneratedRegex(@"^\s*using\s+(?:static\s+)?NewsIndex\.(?<stage>\w+)", RegexOptions.Multiline)]

@@ -1,0 +1,114 @@
+namespace NewsIndex.Stories;
+
+/// <summary>
+/// Thresholds and sizes of story assignment. The defaults were chosen on the development half of the GVA
+/// incident-grouped news and on ECB+ (see <c>docs/STORIES.md</c>): they favour precision, because merging two events is
+/// worse than splitting one.
+/// </summary>
+public sealed record StoryOptions
+{
+    /// <summary>The defaults.</summary>
+    public static StoryOptions Default { get; } = new();
+
+    /// <summary>
+    /// Two dated articles can join only when their publication days are at most this many days apart (single link: a
+    /// story grows as long as each new report is close to one of its reports). Default 7, one news cycle.
+    /// </summary>
+    public int WindowDays { get; init; } = 7;
+
+    /// <summary>
+    /// Minimum similarity of a rewrite to an earlier report for it to join that report's story: TF-IDF cosine over
+    /// title and lead, plus <see cref="EntityWeight"/> times the share of tagged entities they have in common.
+    /// Default 0.20.
+    /// </summary>
+    public double JoinThreshold { get; init; } = 0.20;
+
+    /// <summary>
+    /// The join threshold when either article is undated: with no time window to narrow the candidates, only closer
+    /// text counts as the same event (two different patches for one browser, years apart, read alike). Default 0.60.
+    /// </summary>
+    public double UndatedJoinThreshold { get; init; } = 0.60;
+
+    /// <summary>
+    /// Subtracted from the similarity of two dated articles per day between them beyond the first: reports of one event
+    /// cluster within a day or two, other events of the same kind in the same city spread over the week. Default 0.03.
+    /// </summary>
+    public double DayPenalty { get; init; } = 0.03;
+
+    /// <summary>
+    /// How much shared tagged entities (countries, forces, bases) add to the similarity, times their Jaccard overlap.
+    /// Default 0.10.
+    /// </summary>
+    public double EntityWeight { get; init; } = 0.10;
+
+    /// <summary>
+    /// Penalty subtracted when both articles are prominently about entities of the same kind and share none of them
+    /// (Niger versus Mali): look-alike events in different places. Default 0.15.
+    /// </summary>
+    public double EntityConflictPenalty { get; init; } = 0.15;
+
+    /// <summary>
+    /// Penalty subtracted when both leads name at least two people or places (words capitalised inside a sentence) and
+    /// none of them in common: the same kind of event happening to other people elsewhere. Default 0.15.
+    /// </summary>
+    public double NameConflictPenalty { get; init; } = 0.15;
+
+    /// <summary>How many MinHash bands must agree for two bodies to count as copies of one text. Default 8 of the 16 bands.</summary>
+    public int DuplicateBands { get; init; } = 8;
+
+    /// <summary>How many words of the body, after the title, make the lead that rewrites are compared on. Default 120.</summary>
+    public int LeadWords { get; init; } = 120;
+
+    /// <summary>Weight of a title word relative to a lead word. Default 1 (the title's words also stand out by their
+    /// capitals and rarity).</summary>
+    public double TitleWeight { get; init; } = 1.0;
+
+    /// <summary>Weight multiplier of a capitalised word inside a sentence (names of people and places). Default 2.</summary>
+    public double NameWeight { get; init; } = 2.0;
+
+    /// <summary>
+    /// Pseudo-documents added to the document count when computing inverse document frequencies, so the first few
+    /// hundred articles are not judged on a handful of frequencies. Default 200.
+    /// </summary>
+    public int PriorDocuments { get; init; } = 200;
+
+    /// <summary>How many of an article's rarest words are looked up to find candidate earlier reports. Default 10.</summary>
+    public int ProbeWords { get; init; } = 10;
+
+    /// <summary>
+    /// A probe word with more postings than this inside the time window is too common to find candidates and is
+    /// skipped, which bounds the work per article. Default 200.
+    /// </summary>
+    public int MaxPostingsPerWord { get; init; } = 200;
+
+    /// <summary>At most this many candidates (those sharing the most probe words) are scored in full. Default 64.</summary>
+    public int MaxCandidates { get; init; } = 64;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(WindowDays, nameof(WindowDays));
+        ArgumentOutOfRangeException.ThrowIfNegative(EntityWeight, nameof(EntityWeight));
+        ArgumentOutOfRangeException.ThrowIfNegative(DayPenalty, nameof(DayPenalty));
+        ArgumentOutOfRangeException.ThrowIfNegative(NameConflictPenalty, nameof(NameConflictPenalty));
+        ArgumentOutOfRangeException.ThrowIfNegative(EntityConflictPenalty, nameof(EntityConflictPenalty));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DuplicateBands, 1, nameof(DuplicateBands));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(DuplicateBands, StorySignature.BandCount, nameof(DuplicateBands));
+        ArgumentOutOfRangeException.ThrowIfNegative(LeadWords, nameof(LeadWords));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TitleWeight, nameof(TitleWeight));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(NameWeight, nameof(NameWeight));
+        ArgumentOutOfRangeException.ThrowIfNegative(PriorDocuments, nameof(PriorDocuments));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ProbeWords, 1, nameof(ProbeWords));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPostingsPerWord, 1, nameof(MaxPostingsPerWord));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidates, 1, nameof(MaxCandidates));
+        if (double.IsNaN(JoinThreshold) || JoinThreshold <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(JoinThreshold), JoinThreshold, "JoinThreshold must be a positive number.");
+        }
+
+        if (double.IsNaN(UndatedJoinThreshold) || UndatedJoinThreshold <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(UndatedJoinThreshold), UndatedJoinThreshold, "UndatedJoinThreshold must be a positive number.");
+        }
+    }
+}

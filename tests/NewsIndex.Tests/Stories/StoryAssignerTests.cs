@@ -1,0 +1,258 @@
+using NewsIndex.Entities;
+using NewsIndex.Ingestion;
+using NewsIndex.Stories;
+using static NewsIndex.Tests.ArticleBuilder;
+
+namespace NewsIndex.Tests.Stories;
+
+public sealed class StoryAssignerTests
+{
+    private static readonly EntityTagger Tagger = EntityCatalog.Default.Tagger;
+
+    private static Article[] Seeds() =>
+        ArticleReader.Read(TestPaths.Seeds, e => Assert.Fail(e.ToString())).OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
+
+    private static StoryAssignment Assign(StoryAssigner assigner, Article article) => assigner.Assign(article, Tagger.Tag(article));
+
+    // Two shootings of one kind on one day, in other cities with other people, and a second outlet's rewrite of the first.
+    private static readonly Article DaytonBar = Article("dayton-1",
+        "DAYTON, Ohio — Two men were killed and three wounded early Saturday when a gunman opened fire inside the Blue Heron bar on " +
+        "Wayne Avenue, Dayton police said. Police identified the victims as Marcus Reed, 31, and Tyrone Gaines, 27. Detectives are " +
+        "searching for a suspect seen fleeing in a silver sedan.",
+        "Gunman kills two, wounds three at Dayton bar", Day(2016, 7, 9), "daytondailynews.com");
+
+    private static readonly Article DaytonRewrite = Article("dayton-2",
+        "Dayton police are looking for the gunman who shot five people, killing two, at the Blue Heron bar on Wayne Avenue early " +
+        "Saturday. Marcus Reed and Tyrone Gaines died at the scene; three others were taken to Miami Valley Hospital.",
+        "Two dead, three hurt in shooting at Blue Heron bar in Dayton", Day(2016, 7, 10), "whio.com");
+
+    private static readonly Article TucsonBar = Article("tucson-1",
+        "TUCSON, Ariz. — Two women were killed and three wounded late Saturday when a gunman opened fire inside the Copper Cactus " +
+        "lounge on Speedway Boulevard, Tucson police said. Police identified the victims as Elena Ortiz, 24, and Janelle Brooks, 35. " +
+        "Detectives arrested a suspect a few blocks away.",
+        "Gunman kills two, wounds three at Tucson lounge", Day(2016, 7, 9), "tucson.com");
+
+    [Test]
+    public void Assign_FiveSeedReports_FormExactlyOneStory()
+    {
+        var assigner = new StoryAssigner();
+
+        var stories = Seeds().Select(a => Assign(assigner, a).StoryId).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stories, Has.Length.EqualTo(5));
+            Assert.That(stories.Distinct().Count(), Is.EqualTo(1), string.Join(", ", stories));
+            Assert.That(assigner.StoryCount, Is.EqualTo(1));
+            Assert.That(assigner.ArticlesOf(stories[0]), Has.Count.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public void Assign_SyndicatedCopyWithNewId_JoinsItsOriginalAsDuplicate()
+    {
+        var assigner = new StoryAssigner();
+        var original = Assign(assigner, DaytonBar);
+        Assign(assigner, TucsonBar);
+
+        var copy = Assign(assigner, DaytonBar with { Id = "wire-copy-77", Source = "apnews.com", Title = "Two killed in Ohio bar shooting" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(copy.StoryId, Is.EqualTo(original.StoryId));
+            Assert.That(copy.Match, Is.EqualTo(StoryMatch.Duplicate));
+            Assert.That(copy.MatchedArticleId, Is.EqualTo("dayton-1"));
+        });
+    }
+
+    [Test]
+    public void Assign_LookAlikeEventsInOtherPlaces_StayApart_WhileARewriteJoins()
+    {
+        var assigner = new StoryAssigner();
+
+        var dayton = Assign(assigner, DaytonBar);
+        var tucson = Assign(assigner, TucsonBar);
+        var rewrite = Assign(assigner, DaytonRewrite);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tucson.StoryId, Is.Not.EqualTo(dayton.StoryId));
+            Assert.That(tucson.Match, Is.EqualTo(StoryMatch.New));
+            Assert.That(rewrite.StoryId, Is.EqualTo(dayton.StoryId));
+            Assert.That(rewrite.Match, Is.EqualTo(StoryMatch.Related));
+        });
+    }
+
+    [Test]
+    public void Assign_SameEventMonthsApart_StartsANewStory()
+    {
+        var assigner = new StoryAssigner();
+        var first = Assign(assigner, DaytonBar);
+
+        var later = Assign(assigner, DaytonRewrite with { Id = "dayton-trial", Published = Day(2016, 11, 2) });
+
+        Assert.That(later.StoryId, Is.Not.EqualTo(first.StoryId));
+    }
+
+    [Test]
+    public void Assign_SameTextAgain_KeepsItsStory()
+    {
+        var assigner = new StoryAssigner();
+        var first = Assign(assigner, DaytonBar);
+        Assign(assigner, DaytonRewrite);
+
+        var again = Assign(assigner, DaytonBar with { Source = "renamed outlet" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.StoryId, Is.EqualTo(first.StoryId));
+            Assert.That(again.Match, Is.EqualTo(StoryMatch.Unchanged));
+            Assert.That(again.Moved, Is.False);
+            Assert.That(assigner.ArticleCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Remove_AndReAdd_KeepIdsConsistent()
+    {
+        var assigner = new StoryAssigner();
+        var seeds = Seeds();
+        var story = seeds.Select(a => Assign(assigner, a).StoryId).Distinct().Single();
+
+        // Seed 003 (dated by none, matched at 0.75): removed and re-added, it finds its story again.
+        Assert.That(assigner.Remove(seeds[3].Id), Is.True);
+        Assert.That(assigner.ArticlesOf(story), Has.Count.EqualTo(4));
+        Assert.That(Assign(assigner, seeds[3]).StoryId, Is.EqualTo(story));
+
+        foreach (var seed in seeds)
+        {
+            assigner.Remove(seed.Id);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(assigner.StoryCount, Is.Zero);
+            Assert.That(assigner.ArticlesOf(story), Is.Empty);
+            Assert.That(assigner.Remove(seeds[0].Id), Is.False);
+        });
+
+        // Replaying the same articles gives the same ids (a story is named after its founding article).
+        Assert.That(seeds.Select(a => Assign(assigner, a).StoryId).Distinct(), Is.EqualTo(new[] { story }));
+    }
+
+    [Test]
+    public void Remove_OnlyArticle_DropsTheStory()
+    {
+        var assigner = new StoryAssigner();
+        var tucson = Assign(assigner, TucsonBar);
+        Assign(assigner, DaytonBar);
+
+        assigner.Remove(TucsonBar.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(assigner.StoryCount, Is.EqualTo(1));
+            Assert.That(assigner.ArticlesOf(tucson.StoryId), Is.Empty);
+            Assert.That(assigner.StoryOf(TucsonBar.Id), Is.Null);
+        });
+    }
+
+    [Test]
+    public void Assign_EditThatChangesTheEvent_MovesTheArticle()
+    {
+        var assigner = new StoryAssigner();
+        var dayton = Assign(assigner, DaytonBar);
+        Assign(assigner, DaytonRewrite);
+        var tucson = Assign(assigner, TucsonBar);
+
+        // The rewrite is corrected: it was about the Tucson shooting all along.
+        var edited = Assign(assigner, TucsonBar with { Id = DaytonRewrite.Id, Title = "Two women shot dead in Tucson lounge", Source = "whio.com" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(edited.PreviousStoryId, Is.EqualTo(dayton.StoryId));
+            Assert.That(edited.StoryId, Is.EqualTo(tucson.StoryId));
+            Assert.That(edited.Moved, Is.True);
+            Assert.That(assigner.ArticlesOf(dayton.StoryId), Is.EqualTo(new[] { DaytonBar.Id }));
+        });
+    }
+
+    [Test]
+    public void Assign_EditOfALoneArticle_KeepsItsStoryId()
+    {
+        var assigner = new StoryAssigner();
+        var first = Assign(assigner, TucsonBar);
+
+        var edited = Assign(assigner, TucsonBar with { Body = TucsonBar.Body + " The lounge will stay closed this week." });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(edited.StoryId, Is.EqualTo(first.StoryId));
+            Assert.That(edited.Moved, Is.False);
+            Assert.That(assigner.StoryCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Restore_FromStoredSignatures_RebuildsTheSameAssignments()
+    {
+        var original = new StoryAssigner();
+        var seeds = Seeds();
+        foreach (var article in seeds.Append(TucsonBar))
+        {
+            Assign(original, article);
+        }
+
+        var rebuilt = new StoryAssigner();
+        foreach (var article in seeds.Append(TucsonBar))
+        {
+            var bytes = original.SignatureOf(article.Id)!.ToBytes();
+            rebuilt.Restore(article.Id, original.StoryOf(article.Id)!, StorySignature.FromBytes(bytes));
+        }
+
+        var copy = seeds[3] with { Id = "syndicated-003" };
+        Assert.Multiple(() =>
+        {
+            Assert.That(rebuilt.StoryCount, Is.EqualTo(original.StoryCount));
+            Assert.That(Assign(rebuilt, copy).StoryId, Is.EqualTo(Assign(original, copy).StoryId));
+            Assert.That(Assign(rebuilt, DaytonBar).StoryId, Is.EqualTo(Assign(original, DaytonBar).StoryId));
+        });
+    }
+
+    [Test]
+    public void Signature_RoundTripsThroughBytes_AndRejectsDamage()
+    {
+        var signature = StorySignature.Create(DaytonBar, Tagger.Tag(DaytonBar));
+        var bytes = signature.ToBytes();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(StorySignature.FromBytes(bytes), Is.EqualTo(signature));
+            Assert.That(signature.Day, Is.EqualTo(new DateOnly(2016, 7, 9).DayNumber));
+            Assert.That(signature.HasFingerprint, Is.True);
+            Assert.That(bytes, Has.Length.LessThan(600));
+            Assert.That(() => StorySignature.FromBytes(bytes.AsSpan(0, bytes.Length - 3)),
+                Throws.TypeOf<StorySignatureFormatException>().With.Message.Contains("truncated"));
+            Assert.That(() => StorySignature.FromBytes([9, 0]), Throws.TypeOf<StorySignatureFormatException>().With.Message.Contains("version 9"));
+            Assert.That(() => StorySignature.FromBytes([.. bytes, 1]), Throws.TypeOf<StorySignatureFormatException>().With.Message.Contains("trailing"));
+        });
+    }
+
+    [Test]
+    public void Options_OutOfRange_AreRefusedByName()
+    {
+        Assert.That(() => new StoryAssigner(new StoryOptions { DuplicateBands = 17 }),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("DuplicateBands"));
+    }
+
+    [Test]
+    public void StoryText_MainTitle_DropsOutletFurniture()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(StoryText.MainTitle("Teen girl shot in Mosby Court - NBC12 - WWBT - Richmond"), Is.EqualTo("Teen girl shot in Mosby Court"));
+            Assert.That(StoryText.MainTitle("KCTV5 | Two men charged in deadly KC home invasion, robbery"), Is.EqualTo("Two men charged in deadly KC home invasion, robbery"));
+            Assert.That(StoryText.MainTitle("Anti-war rally in Niamey"), Is.EqualTo("Anti-war rally in Niamey"));
+        });
+    }
+}
