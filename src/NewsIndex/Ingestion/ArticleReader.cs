@@ -53,7 +53,7 @@ public static partial class ArticleReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var context = new Context(null, options, null);
-        using var stream = SourceFile.Open(path, context.Report)!;
+        using var stream = SourceFile.Open(path, context.Report, context.Options.MaxArticleBytes)!;
         return ReadStream(stream, ArticleFormat.Text, path, context).Single();
     }
 
@@ -78,7 +78,7 @@ public static partial class ArticleReader
     {
         foreach (var file in Files(path, context))
         {
-            var stream = SourceFile.Open(file, context.Report);
+            var stream = SourceFile.Open(file, context.Report, context.Options.MaxArticleBytes);
             if (stream is null)
             {
                 continue;

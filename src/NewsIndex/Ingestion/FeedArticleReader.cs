@@ -20,8 +20,8 @@ namespace NewsIndex.Ingestion;
 internal static class FeedArticleReader
 {
     private const string AtomNs = "http://www.w3.org/2005/Atom";
-    private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
-    private const string DcNs = "http://purl.org/dc/elements/1.1/";
+    private static readonly XNamespace ContentNs = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace DcNs = "http://purl.org/dc/elements/1.1/";
 
     public static IEnumerable<Article> Read(Stream stream, string sourceName, Action<IngestionError> report, ArticleReaderOptions options)
     {
@@ -202,11 +202,14 @@ internal static class FeedArticleReader
         if (published is null)
         {
             // Fallback: a date line at the top of the item's text ("Published: 15 Aug 2022 10:32 GMT").
-            foreach (var paragraph in body.Split("\n\n").Take(3))
+            var paragraphs = body.Split("\n\n").ToList();
+            foreach (var paragraph in paragraphs.Take(3))
             {
                 if (NewsDates.TryParseLine(paragraph, out var dateLine))
                 {
                     published = dateLine.Date;
+                    paragraphs.Remove(paragraph); // the date line is metadata, not text
+                    body = string.Join("\n\n", paragraphs);
                     break;
                 }
             }
@@ -225,7 +228,7 @@ internal static class FeedArticleReader
         {
             Published = published,
             Source = Child(none, "source") is { } itemSource ? HtmlText.Inline(itemSource) : feed.Title is { Length: > 0 } feedTitle ? feedTitle : null,
-            Url = link,
+            Url = link ?? (Uri.TryCreate(id.Trim(), UriKind.Absolute, out var permalink) && permalink.Scheme is "http" or "https" ? permalink.ToString() : null),
             Authors = authors.Select(HtmlText.Inline).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
             Dateline = PlainTextArticleParser.FindDateline(body),
         };

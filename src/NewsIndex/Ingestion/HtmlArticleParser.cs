@@ -41,7 +41,7 @@ public static class HtmlArticleParser
     [
         "share", "social", "related", "newsletter", "comment", "advert", "promo", "cookie", "subscribe", "breadcrumb",
         "byline", "sidebar", "recommend", "most-read", "popular", "signup", "sponsor", "author", "timestamp",
-        "dateline-meta", "article-meta", "post-meta", "tags",
+        "dateline-meta", "article-meta", "post-meta", "tags", "menu", "nav",
     ];
 
     /// <summary>Parses one page. Throws <see cref="ArticleFormatException"/> when it has neither a title nor text.</summary>

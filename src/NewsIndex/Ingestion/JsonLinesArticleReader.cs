@@ -39,6 +39,7 @@ internal static class JsonLinesArticleReader
         {
             while (splitter.TryReadLine(out var line, out var lineNumber))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (Parse(line, sourceName, lineNumber, report) is { } article)
                 {
                     yield return article;

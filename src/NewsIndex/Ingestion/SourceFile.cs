@@ -17,7 +17,10 @@ internal static partial class SourceFile
     private const int MacCloseOnExec = 0x1000000;
 
     /// <summary>Opens <paramref name="path"/> for reading, or reports why not and returns null.</summary>
-    public static Stream? Open(string path, Action<IngestionError> report)
+    /// <param name="path">The file.</param>
+    /// <param name="report">Receives the error when the file cannot be opened.</param>
+    /// <param name="slackBytes">How far past its opening length the file may be read (see <see cref="LengthBoundStream"/>).</param>
+    public static Stream? Open(string path, Action<IngestionError> report, int slackBytes)
     {
         try
         {
@@ -29,7 +32,7 @@ internal static partial class SourceFile
                 return null;
             }
 
-            return stream;
+            return new LengthBoundStream(stream, stream.Length + slackBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
