@@ -13,6 +13,10 @@ public sealed record ArticleReaderOptions
     /// </summary>
     public int MaxArticleBytes { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>File name patterns read from a folder. Default: <c>*.txt</c>, <c>*.jsonl</c>, <c>*.jsonl.gz</c>.</summary>
-    public ValueList<string> FolderPatterns { get; init; } = ["*.txt", "*.jsonl", "*.jsonl.gz"];
+    /// <summary>
+    /// File name patterns read from a folder (case-insensitive). Default: <c>*.txt</c>, <c>*.jsonl</c>,
+    /// <c>*.jsonl.gz</c>, <c>*.html</c>, <c>*.htm</c>, <c>*.rss</c>, <c>*.atom</c>, <c>*.xml</c>. Each file's format
+    /// follows from its name (see <see cref="ArticleFormat"/>); an <c>.xml</c> file that is not a feed is reported.
+    /// </summary>
+    public ValueList<string> FolderPatterns { get; init; } = ["*.txt", "*.jsonl", "*.jsonl.gz", "*.html", "*.htm", "*.rss", "*.atom", "*.xml"];
 }

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace NewsIndex.Ingestion;
@@ -13,91 +13,75 @@ internal static class JsonLinesArticleReader
 {
     public static IEnumerable<Article> Read(Stream stream, string sourceName, Action<IngestionError> report, ArticleReaderOptions options)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
+        using var splitter = NewSplitter(sourceName, report, options);
+        while (true)
         {
-            var filled = 0;
-            var lineNumber = 0;
-            var skippingOversized = false;
-            var eof = false;
-            while (!eof || filled > 0)
+            while (splitter.TryReadLine(out var line, out var lineNumber))
             {
-                if (!eof && filled < buffer.Length)
+                if (Parse(line, sourceName, lineNumber, report) is { } article)
                 {
-                    var read = stream.Read(buffer, filled, buffer.Length - filled);
-                    eof = read == 0;
-                    filled += read;
-                }
-
-                var start = 0;
-                while (true)
-                {
-                    var newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start);
-                    if (newline < 0)
-                    {
-                        break;
-                    }
-
-                    lineNumber++;
-                    if (skippingOversized)
-                    {
-                        skippingOversized = false;
-                    }
-                    else if (Parse(buffer.AsMemory(start, newline - start), sourceName, lineNumber, report) is { } article)
-                    {
-                        yield return article;
-                    }
-
-                    start = newline + 1;
-                }
-
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
-                    filled -= start;
-                    continue;
-                }
-
-                if (eof)
-                {
-                    if (filled > 0 && !skippingOversized)
-                    {
-                        lineNumber++;
-                        if (Parse(buffer.AsMemory(0, filled), sourceName, lineNumber, report) is { } last)
-                        {
-                            yield return last;
-                        }
-                    }
-
-                    filled = 0;
-                    continue;
-                }
-
-                if (filled == buffer.Length)
-                {
-                    if (buffer.Length >= options.MaxArticleBytes)
-                    {
-                        // One line longer than the limit: report it once, drop bytes until its end.
-                        if (!skippingOversized)
-                        {
-                            report(new IngestionError(sourceName, lineNumber + 1, $"record is over the {options.MaxArticleBytes:N0}-byte limit (ArticleReaderOptions.MaxArticleBytes)"));
-                        }
-
-                        skippingOversized = true;
-                        filled = 0;
-                        continue;
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, options.MaxArticleBytes));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, filled);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    yield return article;
                 }
             }
+
+            if (splitter.Completed || !TryRead(stream, splitter, sourceName, report))
+            {
+                yield break;
+            }
         }
-        finally
+    }
+
+    public static async IAsyncEnumerable<Article> ReadAsync(Stream stream, string sourceName, Action<IngestionError> report, ArticleReaderOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var splitter = NewSplitter(sourceName, report, options);
+        while (true)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            while (splitter.TryReadLine(out var line, out var lineNumber))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Parse(line, sourceName, lineNumber, report) is { } article)
+                {
+                    yield return article;
+                }
+            }
+
+            if (splitter.Completed || !await TryReadAsync(stream, splitter, sourceName, report, cancellationToken).ConfigureAwait(false))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static LineSplitter NewSplitter(string sourceName, Action<IngestionError> report, ArticleReaderOptions options) =>
+        new(options.MaxArticleBytes, line => report(new IngestionError(sourceName, line,
+            $"record is over the {options.MaxArticleBytes:N0}-byte limit (ArticleReaderOptions.MaxArticleBytes)") { Kind = IngestionErrorKind.TooLarge }));
+
+    private static bool TryRead(Stream stream, LineSplitter splitter, string sourceName, Action<IngestionError> report)
+    {
+        try
+        {
+            splitter.Advance(stream.Read(splitter.GetFreeSpace().Span));
+            return true;
+        }
+        catch (Exception ex) when (StreamErrors.IsStreamError(ex))
+        {
+            report(StreamErrors.ToError(sourceName, ex));
+            return false;
+        }
+    }
+
+    private static async ValueTask<bool> TryReadAsync(Stream stream, LineSplitter splitter, string sourceName, Action<IngestionError> report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            splitter.Advance(await stream.ReadAsync(splitter.GetFreeSpace(), cancellationToken).ConfigureAwait(false));
+            return true;
+        }
+        catch (Exception ex) when (StreamErrors.IsStreamError(ex))
+        {
+            report(StreamErrors.ToError(sourceName, ex));
+            return false;
         }
     }
 
@@ -124,7 +108,7 @@ internal static class JsonLinesArticleReader
         if (!System.Text.Unicode.Utf8.IsValid(span))
         {
             TextDecoding.TryDecodeUtf8(span, lineNumber, out _, out _, out var utf8Error);
-            report(new IngestionError(sourceName, lineNumber, utf8Error!));
+            report(new IngestionError(sourceName, lineNumber, utf8Error!) { Kind = IngestionErrorKind.InvalidText });
             return null;
         }
 
@@ -134,36 +118,36 @@ internal static class JsonLinesArticleReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                report(new IngestionError(sourceName, lineNumber, $"expected a JSON object, found {root.ValueKind}"));
+                report(new IngestionError(sourceName, lineNumber, $"expected a JSON object, found {root.ValueKind}") { Kind = IngestionErrorKind.InvalidJson });
                 return null;
             }
 
             var id = root.TryGetProperty("id", out var idValue) ? idValue.ValueKind switch
             {
-                JsonValueKind.String => idValue.GetString(),
+                JsonValueKind.String => GetString(idValue, "id"),
                 JsonValueKind.Number when idValue.TryGetInt64(out var n) => n.ToString(CultureInfo.InvariantCulture),
                 _ => throw new FieldException("id", "a string", idValue.ValueKind),
             } : null;
             if (string.IsNullOrWhiteSpace(id))
             {
-                report(new IngestionError(sourceName, lineNumber, "missing required field 'id'"));
+                report(new IngestionError(sourceName, lineNumber, "missing required field 'id'") { Kind = IngestionErrorKind.MissingField });
                 return null;
             }
 
             var published = OptionalString(root, "published") ?? OptionalString(root, "date");
             DateTimeOffset? date = null;
-            if (!string.IsNullOrWhiteSpace(published))
+            if (!string.IsNullOrWhiteSpace(published) && !NewsDates.IsBareYear(published))
             {
-                if (!DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                if (!NewsDates.TryParse(published, out var parsed))
                 {
-                    report(new IngestionError(sourceName, lineNumber, $"field 'published' is not an ISO 8601 date: \"{published}\""));
+                    report(new IngestionError(sourceName, lineNumber, $"field 'published' is not a date: \"{Shorten(published)}\"") { Kind = IngestionErrorKind.InvalidDate });
                     return null;
                 }
 
                 date = parsed;
             }
 
-            return new Article(id, OptionalString(root, "title") ?? string.Empty, OptionalString(root, "body") ?? string.Empty)
+            var article = new Article(id, OptionalString(root, "title") ?? string.Empty, OptionalString(root, "body") ?? string.Empty)
             {
                 Published = date,
                 Source = NullIfEmpty(OptionalString(root, "source")),
@@ -171,16 +155,23 @@ internal static class JsonLinesArticleReader
                 Dateline = NullIfEmpty(OptionalString(root, "dateline")),
                 Authors = Authors(root),
             };
+            if (ArticleValidation.Check(article) is { } invalid)
+            {
+                report(new IngestionError(sourceName, lineNumber, invalid) { Kind = IngestionErrorKind.InvalidId });
+                return null;
+            }
+
+            return article;
         }
         catch (JsonException ex)
         {
             var position = ex.BytePositionInLine is { } column ? $" at column {column + 1}" : string.Empty;
-            report(new IngestionError(sourceName, lineNumber, $"not valid JSON{position}: {FirstSentence(ex.Message)}"));
+            report(new IngestionError(sourceName, lineNumber, $"not valid JSON{position}: {FirstSentence(ex.Message)}") { Kind = IngestionErrorKind.InvalidJson });
             return null;
         }
         catch (FieldException ex)
         {
-            report(new IngestionError(sourceName, lineNumber, ex.Message));
+            report(new IngestionError(sourceName, lineNumber, ex.Message) { Kind = IngestionErrorKind.InvalidField });
             return null;
         }
     }
@@ -192,8 +183,27 @@ internal static class JsonLinesArticleReader
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new FieldException(name, "a string", value.ValueKind);
+        return value.ValueKind == JsonValueKind.String ? GetString(value, name) : throw new FieldException(name, "a string", value.ValueKind);
     }
+
+    /// <summary>
+    /// The string value; a <c>\uD800</c>-style escape that leaves a lone surrogate makes the record an error naming the
+    /// field (decided: rejected, not repaired to U+FFFD, so two ids that differ only there cannot collide and no text
+    /// is silently altered).
+    /// </summary>
+    private static string GetString(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FieldException($"field '{name}' contains a lone UTF-16 surrogate escape (such as \\ud800): not valid Unicode text");
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -208,9 +218,9 @@ internal static class JsonLinesArticleReader
 
             return value.ValueKind switch
             {
-                JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? [] : [value.GetString()!.Trim()],
+                JsonValueKind.String => string.IsNullOrWhiteSpace(GetString(value, name)) ? [] : [GetString(value, name).Trim()],
                 JsonValueKind.Array => value.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String
-                    ? a.GetString()!.Trim()
+                    ? GetString(a, name).Trim()
                     : throw new FieldException(name, "an array of strings", a.ValueKind)).Where(a => a.Length > 0).ToArray(),
                 _ => throw new FieldException(name, "a string or an array of strings", value.ValueKind),
             };
@@ -225,6 +235,15 @@ internal static class JsonLinesArticleReader
         return end > 0 ? message[..end] : message.TrimEnd('.');
     }
 
-    private sealed class FieldException(string field, string expected, JsonValueKind found)
-        : Exception($"field '{field}' must be {expected}, found {found.ToString().ToLowerInvariant()}");
+    private sealed class FieldException : Exception
+    {
+        public FieldException(string message) : base(message)
+        {
+        }
+
+        public FieldException(string field, string expected, JsonValueKind found)
+            : base($"field '{field}' must be {expected}, found {found.ToString().ToLowerInvariant()}")
+        {
+        }
+    }
 }

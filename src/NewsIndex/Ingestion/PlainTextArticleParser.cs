@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -32,6 +31,7 @@ public static partial class PlainTextArticleParser
         var kept = new List<string>(lines.Length);
         var meaningfulSeen = 0;
         var afterAuthorImage = false;
+        string? datelinePlace = null;
 
         for (var i = 0; i < lines.Length; i++)
         {
@@ -61,23 +61,25 @@ public static partial class PlainTextArticleParser
                 continue;
             }
 
-            if (published is null && TryParseDateLine(line, out var date))
+            if (published is null && NewsDates.TryParseLine(line, out var dateLine))
             {
-                published = date;
+                published = dateLine.Date;
+                authors.AddRange(dateLine.Authors);
+                datelinePlace ??= dateLine.Place;
                 continue;
             }
 
             var by = ByLine().Match(line);
             if (by.Success && meaningfulSeen < HeaderLines + 2)
             {
-                authors.AddRange(SplitNames(by.Groups["names"].Value));
+                authors.AddRange(NewsDates.SplitNames(by.Groups["names"].Value));
                 continue;
             }
 
             var contributed = ContributedBy().Match(line);
             if (contributed.Success)
             {
-                authors.AddRange(SplitNames(contributed.Groups["names"].Value));
+                authors.AddRange(NewsDates.SplitNames(contributed.Groups["names"].Value));
                 continue;
             }
 
@@ -122,42 +124,24 @@ public static partial class PlainTextArticleParser
         }
 
         var body = JoinParagraphs(kept);
-        var dateline = Dateline().Match(body);
-        if (dateline.Success && dateline.Index > MaxDatelineOffset)
-        {
-            dateline = Match.Empty;
-        }
-
         return new Article(id, title, body)
         {
             Published = published,
             Source = source,
             Authors = authors.Distinct(StringComparer.Ordinal).ToArray(),
-            Dateline = dateline.Success ? dateline.Groups["place"].Value.Trim() : null,
+            Dateline = FindDateline(body) ?? datelinePlace,
         };
     }
 
-    /// <summary>Parses a date line such as <c>03 May 2024, 01:49 PM</c>, <c>May 3, 2024</c> or <c>2024-05-03</c> (taken as UTC).</summary>
-    internal static bool TryParseDateLine(string line, out DateTimeOffset value)
+    /// <summary>The dateline place at the start of one of the first paragraphs (<c>NIAMEY —</c>), if any.</summary>
+    internal static string? FindDateline(string body)
     {
-        string[] formats =
-        [
-            "dd MMMM yyyy, hh:mm tt", "d MMMM yyyy, h:mm tt", "dd MMM yyyy, hh:mm tt", "d MMM yyyy, h:mm tt",
-            "dd MMMM yyyy", "d MMMM yyyy", "dd MMM yyyy", "d MMM yyyy",
-            "MMMM d, yyyy", "MMM d, yyyy", "MMMM d, yyyy, h:mm tt", "MMMM d, yyyy h:mm tt",
-            "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mm",
-        ];
-        var candidate = line.Replace(" UTC", string.Empty, StringComparison.Ordinal).Replace(" GMT", string.Empty, StringComparison.Ordinal);
-        return DateTimeOffset.TryParseExact(candidate, formats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out value);
+        var dateline = Dateline().Match(body);
+        return dateline.Success && dateline.Index <= MaxDatelineOffset ? dateline.Groups["place"].Value.Trim() : null;
     }
 
     private static bool IsHeadline(string line) =>
         line.Length <= MaxTitleLength && !line.EndsWith('.') && !line.EndsWith(':') && char.IsLetterOrDigit(line[0]);
-
-    private static IEnumerable<string> SplitNames(string names) =>
-        names.Split([",", " and ", ";", "&"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(n => n.Length > 1);
 
     private static string JoinParagraphs(List<string> lines)
     {

@@ -129,7 +129,7 @@ public class ArticleReaderTests
             (2, "not"), (3, "field"), (4, "missing"), (6, "field"), (7, "expected"),
         }));
         Assert.That(errors[1].Message, Is.EqualTo("field 'title' must be a string, found number"));
-        Assert.That(errors[3].Message, Is.EqualTo("field 'published' is not an ISO 8601 date: \"yesterday\""));
+        Assert.That(errors[3].Message, Is.EqualTo("field 'published' is not a date: \"yesterday\""));
         Assert.That(errors.All(e => e.Path == path), Is.True);
     }
 
