@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using NewsIndex.Benchmarks.Synthetic;
+using NewsIndex.Testing.Synthetic;
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 
@@ -13,7 +13,7 @@ public static class BenchmarkData
     public static Article[] Articles(int count) =>
         Corpora.HasReuters
             ? ArticleReader.Read(Corpora.ReutersTrain).Where(a => a.Body.Length > 0).Take(count).ToArray()
-            : new SyntheticNews(EntityCatalog.Default).Generate(count).Select(s => s.Article).ToArray();
+            : new SyntheticNews().Generate(count).Select(s => s.Article).ToArray();
 
     /// <summary>Name of the corpus <see cref="Articles"/> reads, for reports.</summary>
     public static string CorpusName => Corpora.HasReuters ? "Reuters-21578 train" : "synthetic news";

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-using NewsIndex.Benchmarks.Evaluation;
+using NewsIndex.Testing.Evaluation;
 using NewsIndex.Entities;
 
 namespace NewsIndex.Benchmarks;

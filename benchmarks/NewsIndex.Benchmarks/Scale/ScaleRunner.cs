@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using NewsIndex.Benchmarks.Synthetic;
+using NewsIndex.Testing.Synthetic;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Mapping;
@@ -35,7 +35,7 @@ public static class ScaleRunner
             Directory.Delete(indexPath, recursive: true);
         }
 
-        var generator = new SyntheticNews(EntityCatalog.Default);
+        var generator = new SyntheticNews();
         Console.WriteLine($"scale: indexing {articles:N0} synthetic articles into {indexPath} on {threads} threads");
         try
         {
@@ -133,7 +133,7 @@ public static class ScaleRunner
     private static List<LatencyStats> QueryMix(ArticleIndex index, SyntheticNews generator, int count)
     {
         var random = new Random(7);
-        var countries = generator.Countries.Select(c => c.Name).ToArray();
+        var countries = SyntheticNews.Countries.Select(c => c.Name).ToArray();
         string Country() => countries[random.Next(countries.Length)];
         string[] words = ["officials", "government", "talks", "border", "attack", "markets", "budget", "civilians"];
         string Word() => words[random.Next(words.Length)];

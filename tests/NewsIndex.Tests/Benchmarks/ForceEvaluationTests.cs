@@ -1,4 +1,4 @@
-using NewsIndex.Benchmarks.Evaluation;
+using NewsIndex.Testing.Evaluation;
 using NewsIndex.Entities;
 
 namespace NewsIndex.Tests.Benchmarks;

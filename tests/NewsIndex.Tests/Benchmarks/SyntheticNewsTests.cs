@@ -1,4 +1,4 @@
-using NewsIndex.Benchmarks.Synthetic;
+using NewsIndex.Testing.Synthetic;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Mapping;
@@ -10,16 +10,16 @@ namespace NewsIndex.Tests.Benchmarks;
 /// <summary>The synthetic corpus used at scale: deterministic, and its ground truth is what the tagger and index find.</summary>
 public class SyntheticNewsTests
 {
-    private static readonly SyntheticNews Generator = new(EntityCatalog.Default);
+    private static readonly SyntheticNews Generator = new();
 
     [Test]
     public void Generate_IsDeterministic_AndIndependentOfOrder()
     {
         var first = Generator.Generate(50).ToArray();
-        var again = new SyntheticNews(EntityCatalog.Default).Generate(50).ToArray();
+        var again = new SyntheticNews().Generate(50).ToArray();
         Assert.That(again.Select(a => a.Article.Body), Is.EqualTo(first.Select(a => a.Article.Body)));
         Assert.That(Generator.Create(42).Article.Body, Is.EqualTo(first[42].Article.Body));
-        Assert.That(new SyntheticNews(EntityCatalog.Default, seed: 1).Create(42).Article.Body, Is.Not.EqualTo(first[42].Article.Body));
+        Assert.That(new SyntheticNews(seed: 1).Create(42).Article.Body, Is.Not.EqualTo(first[42].Article.Body));
     }
 
     [Test]
@@ -43,7 +43,7 @@ public class SyntheticNewsTests
         var random = new Random(3);
         for (var i = 0; i < 10; i++)
         {
-            var country = Generator.Countries[random.Next(Generator.Countries.Count)];
+            var country = SyntheticNews.Countries[random.Next(SyntheticNews.Countries.Count)];
             var expected = corpus.Where(c => c.Truth.Countries.Contains(country.Id)).Select(c => c.Article.Id).Order(StringComparer.Ordinal).ToArray();
             var results = index.Search(Q.Country(country.Name), new SearchOptions { Size = 1000, Snippets = false, Explain = false });
             Assert.That(results.Hits.Select(h => h.Id).Order(StringComparer.Ordinal), Is.EqualTo(expected), country.Name);

@@ -1,4 +1,4 @@
-using NewsIndex.Benchmarks.Stories;
+using NewsIndex.Testing.Stories;
 
 namespace NewsIndex.Tests.Stories;
 

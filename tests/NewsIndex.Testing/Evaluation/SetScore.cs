@@ -1,4 +1,4 @@
-namespace NewsIndex.Benchmarks.Evaluation;
+namespace NewsIndex.Testing.Evaluation;
 
 /// <summary>Micro-averaged precision / recall / F1 accumulated over documents.</summary>
 public sealed class SetScore

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsIndex.Benchmarks.Stories;
+namespace NewsIndex.Testing.Stories;
 
 /// <summary>
 /// Pairwise and B-cubed precision, recall and F1 of a predicted clustering against a gold one. An item the prediction

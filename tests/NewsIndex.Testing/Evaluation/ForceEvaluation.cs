@@ -4,7 +4,7 @@ using System.Text.Json;
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 
-namespace NewsIndex.Benchmarks.Evaluation;
+namespace NewsIndex.Testing.Evaluation;
 
 /// <summary>
 /// Scores the tagger's armed forces and bases against the hand-labelled development set

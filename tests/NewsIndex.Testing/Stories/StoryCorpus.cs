@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using NewsIndex.Ingestion;
 
-namespace NewsIndex.Benchmarks.Stories;
+namespace NewsIndex.Testing.Stories;
 
 /// <summary>One labelled article of a stories corpus.</summary>
 /// <param name="Article">The article (title, body, day, source, url).</param>

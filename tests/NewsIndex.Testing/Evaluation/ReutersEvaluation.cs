@@ -3,7 +3,7 @@ using System.Text.Json;
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 
-namespace NewsIndex.Benchmarks.Evaluation;
+namespace NewsIndex.Testing.Evaluation;
 
 /// <summary>
 /// Scores article-level country sets against Reuters-21578 PLACES labels: the tagger's <c>about</c> set, its

@@ -1,7 +1,7 @@
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 
-namespace NewsIndex.Benchmarks.Synthetic;
+namespace NewsIndex.Testing.Synthetic;
 
 /// <summary>A generated article and the entities it was written to mention (the ground truth).</summary>
 /// <param name="Article">The article.</param>

@@ -3,7 +3,7 @@ using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 using NewsIndex.Stories;
 
-namespace NewsIndex.Benchmarks.Stories;
+namespace NewsIndex.Testing.Stories;
 
 /// <summary>
 /// Scores story assignment on the labelled development corpora: the GVA halves (split by a hash of the gold story, so

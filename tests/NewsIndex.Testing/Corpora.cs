@@ -1,4 +1,4 @@
-namespace NewsIndex.Benchmarks;
+namespace NewsIndex.Testing;
 
 /// <summary>Where the benchmark corpora are. Reuters is read from ../shared at run time and never copied into the repo.</summary>
 public static class Corpora

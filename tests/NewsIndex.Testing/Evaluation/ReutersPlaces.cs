@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using NewsIndex.Entities;
 
-namespace NewsIndex.Benchmarks.Evaluation;
+namespace NewsIndex.Testing.Evaluation;
 
 /// <summary>
 /// Maps Reuters-21578 PLACES codes (lower-case, hyphenated names such as <c>west-germany</c>) to catalog country ids.

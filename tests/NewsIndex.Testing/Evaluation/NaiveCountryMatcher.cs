@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using NewsIndex.Entities;
 
-namespace NewsIndex.Benchmarks.Evaluation;
+namespace NewsIndex.Testing.Evaluation;
 
 /// <summary>
 /// The baseline the tagger is measured against: exact, case-sensitive, whole-word matching of each country's
