@@ -30,8 +30,11 @@ public sealed record SearchOptions
     /// <summary>Explain each hit (<see cref="SearchHit.Why"/>). Default true.</summary>
     public bool Explain { get; init; } = true;
 
-    /// <summary>Cursor from <see cref="SearchResults.NextCursor"/>: return the page after it. Only valid with the same query
-    /// and sort. Like Lucene's search-after it positions by score (or date) and document number, so pages stay consistent
-    /// while the index is unchanged; after writes and merges a page boundary may shift.</summary>
+    /// <summary>Cursor from <see cref="SearchResults.NextCursor"/>: return the page after it. A cursor holds the last hit's
+    /// sort values and its article id (never Lucene's document number), is bound to the query and sort it came from
+    /// (another query, another sort, or a damaged cursor throws <see cref="ArgumentException"/>), and survives merges and
+    /// deletes: paging never returns an article twice nor skips one present throughout. Date order is (date, id), so it
+    /// is exact under any writes; relevance order is (score, id), and text-query scores move when writes change term
+    /// statistics, so under concurrent writes a relevance page follows the scores of the moment.</summary>
     public string? After { get; init; }
 }
