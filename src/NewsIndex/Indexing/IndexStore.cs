@@ -26,7 +26,7 @@ internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, 
 internal sealed class IndexStore : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";

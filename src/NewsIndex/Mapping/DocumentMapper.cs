@@ -21,7 +21,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         var doc = new Document
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
-            new SortedDocValuesField(FieldNames.IdSort, new BytesRef(article.Id)),
+            new NumericDocValuesField(FieldNames.IdHash, FieldNames.HashId(article.Id)),
             new Field(FieldNames.Title, article.Title, StoredText),
             new Field(FieldNames.Body, article.Body, StoredText),
             new StoredField(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions)),

@@ -7,8 +7,23 @@ internal static class FieldNames
 {
     public const string Id = "id";
 
-    /// <summary>The article id as sorted doc values: the tie-breaker that makes paging cursors stable across merges.</summary>
-    public const string IdSort = "id_sort";
+    /// <summary>A 64-bit hash of the article id as numeric doc values: the tie-breaker that makes paging cursors stable
+    /// across merges (a numeric comparison costs far less than comparing id strings).</summary>
+    public const string IdHash = "id_hash";
+
+    /// <summary>The tie-breaker value of an article id: 64-bit FNV-1a over its UTF-8 bytes, as a signed long.</summary>
+    public static long HashId(string id)
+    {
+        var hash = 14695981039346656037UL;
+        Span<byte> buffer = stackalloc byte[256];
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(id) <= buffer.Length ? buffer[..System.Text.Encoding.UTF8.GetBytes(id, buffer)] : System.Text.Encoding.UTF8.GetBytes(id);
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
+    }
     public const string Title = "title";
     public const string Body = "body";
     public const string Dateline = "dateline";

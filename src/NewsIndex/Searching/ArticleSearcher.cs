@@ -19,7 +19,7 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
     /// <summary>The largest page a search returns.</summary>
     public const int MaxPageSize = 1000;
 
-    private static readonly SortField IdTieBreak = new(FieldNames.IdSort, SortFieldType.STRING);
+    private static readonly SortField IdTieBreak = new(FieldNames.IdHash, SortFieldType.INT64);
     private static readonly Sort RelevanceSort = new(SortField.FIELD_SCORE, IdTieBreak);
     // Date order breaks ties by id, not score: scores shift when deletes and merges change term statistics, and a
     // cursor must not.
@@ -58,7 +58,7 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
 
         var returned = (long)(cursor?.Returned ?? 0) + hits.Length;
         var next = docs.ScoreDocs.Length > options.Size && returned <= int.MaxValue
-            ? PageCursor.After((FieldDoc)docs.ScoreDocs[hits.Length - 1], options.Sort, fingerprint, (int)returned).Encode()
+            ? PageCursor.After((FieldDoc)docs.ScoreDocs[hits.Length - 1], hits[^1].Id, options.Sort, fingerprint, (int)returned).Encode()
             : null;
         return new SearchResults
         {

@@ -1,46 +1,47 @@
 using System.Buffers.Binary;
 using System.Text;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
+using NewsIndex.Mapping;
 using NewsIndex.Results;
 
 namespace NewsIndex.Searching;
 
 /// <summary>
-/// A search-after position that survives merges and deletes: the last hit's sort values plus its article id (the
-/// tie-breaker), never Lucene's internal document number. Opaque to callers (base64url), versioned, bound to the query
+/// A search-after position that survives merges and deletes: the last hit's sort values plus its article id's hash
+/// (the tie-breaker, <see cref="FieldNames.HashId"/>) and the id itself, never Lucene's internal document number. Opaque to callers (base64url), versioned, bound to the query
 /// and sort it came from, and checked (length, checksum, ranges) so a forged, truncated or foreign cursor is refused
 /// instead of producing a wrong page.
 /// </summary>
 /// <remarks>
-/// Layout (version 1, big-endian): version byte, sort byte, 8-byte query fingerprint, 4-byte score bits, 8-byte date
+/// Layout (version 2, big-endian): version byte, sort byte, 8-byte query fingerprint, 4-byte score bits, 8-byte date
 /// (milliseconds; <see cref="long.MinValue"/> when undated), 4-byte returned count, 2-byte id length, the UTF-8 id,
-/// 4-byte FNV-1a checksum of everything before it. Date order is (date, id); relevance order is (score, id).
+/// 4-byte FNV-1a checksum of everything before it. The id's hash is recomputed from the id, so a cursor cannot carry
+/// a hash that disagrees with its id. Date order is (date, id); relevance order is (score, id).
 /// </remarks>
 internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float Score, long Published, int Returned, string Id)
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private const int FixedLength = 1 + 1 + 8 + 4 + 8 + 4 + 2 + 4;
 
     /// <summary>The cursor after the last hit of a page.</summary>
-    public static PageCursor After(FieldDoc last, SortOrder sort, ulong fingerprint, int returned)
+    public static PageCursor After(FieldDoc last, string id, SortOrder sort, ulong fingerprint, int returned)
     {
         var fields = last.Fields;
         return sort == SortOrder.Date
-            ? new PageCursor(sort, fingerprint, 0f, ToInt64(fields[0]), returned, ((BytesRef)fields[1]).Utf8ToString())
-            : new PageCursor(sort, fingerprint, ToSingle(fields[0]), long.MinValue, returned, ((BytesRef)fields[1]).Utf8ToString());
+            ? new PageCursor(sort, fingerprint, 0f, ToInt64(fields[0]), returned, id)
+            : new PageCursor(sort, fingerprint, ToSingle(fields[0]), long.MinValue, returned, id);
     }
 
     /// <summary>The Lucene search-after value for the sort this cursor was made with.</summary>
     public FieldDoc ToFieldDoc()
     {
-        var id = new BytesRef(Id);
+        var id = J2N.Numerics.Int64.GetInstance(FieldNames.HashId(Id));
         object[] fields = Sort == SortOrder.Date
             ? [J2N.Numerics.Int64.GetInstance(Published), id]
             : [J2N.Numerics.Single.GetInstance(Score), id];
 
-        // The id makes every sort key unique; the document number only decides an exact tie, which is the same
-        // article, so int.MaxValue skips it.
+        // The id's hash makes every sort key unique (a 64-bit collision is the only exception); the document number
+        // only decides an exact tie, which is the same article, so int.MaxValue skips it.
         return new FieldDoc(int.MaxValue, Score, fields);
     }
 
