@@ -20,12 +20,16 @@ internal static class IndexErrors
         _ => false,
     };
 
-    /// <summary>Rethrows a corruption as <see cref="IndexCorruptException"/>; anything else is left to the caller.</summary>
-    public static Exception? Translate(Exception error, string location, string operation) =>
+    /// <summary>The typed error for a failure of a read (<paramref name="reading"/>) or a write; null when it is not an
+    /// index problem (bad input, a bug) and should surface as it is.</summary>
+    public static Exception? Translate(Exception error, string location, string operation, bool reading = true) =>
         error is NewsIndexException or OperationCanceledException ? null
         // Lucene.Net reports a writer closed by an earlier tragic failure (e.g. a full disk) as ObjectDisposedException.
         : error is ObjectDisposedException ? (ThrownByLucene(error) ? new IndexWriteException(location, $"{operation} (the writer was closed by an earlier failure; open the index again)", error) : null)
-        : IsCorruption(error) ? new IndexCorruptException(location, operation, error)
+        // While writing, Lucene's ArgumentExceptions are about the document (e.g. a term over 32,766 bytes), not damage.
+        : reading ? (IsCorruption(error) ? new IndexCorruptException(location, operation, error) : null)
+        : error is CorruptIndexException or EndOfStreamException ? new IndexCorruptException(location, operation, error)
+        : error is IOException ? new IndexWriteException(location, operation, error)
         : null;
 
     /// <summary>Runs a read and translates corruption.</summary>
@@ -49,13 +53,9 @@ internal static class IndexErrors
         {
             return write();
         }
-        catch (Exception ex) when (Translate(ex, location, operation) is { } translated)
+        catch (Exception ex) when (Translate(ex, location, operation, reading: false) is { } translated)
         {
             throw translated;
-        }
-        catch (IOException ex)
-        {
-            throw new IndexWriteException(location, operation, ex);
         }
     }
 

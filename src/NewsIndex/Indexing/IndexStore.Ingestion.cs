@@ -161,8 +161,8 @@ internal sealed partial class IndexStore
         }
         catch (Exception ex)
         {
+            // The writers are healthy: they finish what was read, so a periodic run commits all of it.
             inputError = ex;
-            stop.Cancel();
         }
         finally
         {
@@ -193,7 +193,7 @@ internal sealed partial class IndexStore
         progress?.Report(result);
         if (failure is not null)
         {
-            var cause = IndexErrors.Translate(failure, Location, "indexing") ?? failure;
+            var cause = IndexErrors.Translate(failure, Location, "indexing", reading: false) ?? failure;
             throw new IndexingFailedException(Location, failedArticle, result, cause);
         }
 
