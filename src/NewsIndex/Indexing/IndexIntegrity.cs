@@ -144,9 +144,10 @@ internal static partial class IndexIntegrity
             {
                 current = match.Groups[1].Value;
             }
-            else if (current is not null && line.Trim() == "FAILED")
+            else if (current is not null && line.TrimEnd().EndsWith("FAILED", StringComparison.Ordinal))
             {
                 yield return current;
+                current = null;
             }
         }
     }
