@@ -1,6 +1,4 @@
 using System.CommandLine;
-using NewsIndex.Indexing;
-using NewsIndex.Mapping;
 
 namespace NewsIndex.Cli;
 
@@ -9,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<string?> Index() => new("--index", "-i")
     {
-        Description = "Index directory. Default: the bundled seeds index in the per-user data directory (built on first use).",
+        Description = "Index directory. Default: $NEWSINDEX_INDEX, else the user index in the data directory once `index` has created it, else the bundled seeds index.",
     };
 
     public static Option<bool> Json() => new("--json")
@@ -17,6 +15,7 @@ internal static class CommonOptions
         Description = "Write one JSON object instead of readable text.",
     };
 
-    public static ArticleIndex Open(string? path, bool readOnly) =>
-        path is null ? DefaultIndex.Open(readOnly) : ArticleIndex.Open(path, new ArticleIndexOptions { ReadOnly = readOnly });
+    /// <summary>Opens the index named by <c>--index</c>, or the default one for reading.</summary>
+    public static ArticleIndex OpenForReading(string? path) =>
+        path is null ? DefaultIndex.OpenForReading() : ArticleIndex.Open(path, new ArticleIndexOptions { ReadOnly = true });
 }

@@ -1,71 +1,135 @@
 using NewsIndex.Indexing;
-using NewsIndex.Mapping;
 using NewsIndex.Ingestion;
 
 namespace NewsIndex.Cli;
 
 /// <summary>
-/// The index used when no <c>--index</c> is given: the bundled seed articles, built on first use in a per-user data
-/// directory (<c>$NEWSINDEX_HOME</c>, else <c>~/.local/share/newsindex</c> or the platform's equivalent). It is built in
-/// a temporary directory and moved into place, so concurrent first runs cannot see a half-built index, and rebuilt
-/// when this version's schema or catalog differs from the one that built it.
+/// Where commands find an index when no <c>--index</c> is given.
+/// <list type="bullet">
+/// <item>The <b>user index</b> (<c>$NEWSINDEX_INDEX</c>, else <c>index/</c> in the data directory) is where
+/// <c>newsindex index</c> writes; read commands use it once it exists.</item>
+/// <item>The <b>seeds index</b> holds only the bundled seed articles and is never written by <c>index</c>. Each
+/// schema + catalog version gets its own generation folder under <c>seeds-index/</c>, built in a temporary folder and
+/// published by atomically replacing a small pointer file, so concurrent readers never see a half-built or deleted
+/// index, and two versions of the tool side by side do not rebuild each other's.</item>
+/// </list>
+/// The data directory is <c>$NEWSINDEX_HOME</c>, else <c>~/.local/share/newsindex</c> (or the platform's equivalent).
 /// </summary>
 internal static class DefaultIndex
 {
-    public static string Directory
+    private const int OpenAttempts = 5;
+
+    /// <summary>The per-user data directory.</summary>
+    public static string Home
     {
         get
         {
             var home = Environment.GetEnvironmentVariable("NEWSINDEX_HOME");
-            if (string.IsNullOrWhiteSpace(home))
+            return string.IsNullOrWhiteSpace(home)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "newsindex")
+                : home;
+        }
+    }
+
+    /// <summary>The folder holding the seeds index generations.</summary>
+    public static string SeedsFolder => Path.Combine(Home, "seeds-index");
+
+    /// <summary>The index <c>newsindex index</c> writes to without <c>--index</c>.</summary>
+    public static string UserIndex
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("NEWSINDEX_INDEX");
+            return string.IsNullOrWhiteSpace(configured) ? Path.Combine(Home, "index") : Path.GetFullPath(configured);
+        }
+    }
+
+    /// <summary>The index read commands use: the user index when it exists (or is configured), else the seeds index.</summary>
+    public static ArticleIndex OpenForReading()
+    {
+        var user = UserIndex;
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("NEWSINDEX_INDEX")) || HasIndex(user))
+        {
+            return ArticleIndex.Open(user, new ArticleIndexOptions { ReadOnly = true });
+        }
+
+        return OpenSeeds();
+    }
+
+    /// <summary>Opens the seeds index read-only, building this version's generation when it is missing or unusable.</summary>
+    public static ArticleIndex OpenSeeds()
+    {
+        var pointer = Path.Combine(SeedsFolder, $"current-{VersionKey}");
+        for (var attempt = 1; ; attempt++)
+        {
+            var generation = ReadPointer(pointer);
+            if (generation is not null)
             {
-                home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "newsindex");
+                try
+                {
+                    return ArticleIndex.Open(generation, new ArticleIndexOptions { ReadOnly = true });
+                }
+                catch (Exception ex) when (attempt < OpenAttempts && ex is NewsIndexException or IOException)
+                {
+                    // Replaced or damaged under us: read the pointer again, or rebuild below.
+                    if (ReadPointer(pointer) != generation)
+                    {
+                        continue;
+                    }
+
+                    Console.Error.WriteLine($"newsindex: rebuilding the seeds index ({Terminal.Safe(ex.Message)})");
+                }
             }
 
-            return Path.Combine(home, "seeds-index");
+            Build(pointer);
+            if (attempt >= OpenAttempts)
+            {
+                return ArticleIndex.Open(ReadPointer(pointer)!, new ArticleIndexOptions { ReadOnly = true });
+            }
         }
     }
 
-    /// <summary>Opens the default index, building or rebuilding it from the seeds when needed.</summary>
-    public static ArticleIndex Open(bool readOnly)
+    /// <summary>Builds a new seeds generation and publishes it by replacing the pointer file atomically. Readers of the
+    /// previous generation keep their open files; the previous folder is left for them (it is small).</summary>
+    public static string Build(string? pointer = null)
     {
-        var path = Directory;
-        if (!System.IO.Directory.Exists(path))
-        {
-            Build(path);
-        }
-
-        try
-        {
-            return ArticleIndex.Open(path, new ArticleIndexOptions { ReadOnly = readOnly });
-        }
-        catch (IndexVersionException ex)
-        {
-            Console.Error.WriteLine($"newsindex: rebuilding the default seeds index ({ex.Message})");
-            System.IO.Directory.Delete(path, recursive: true);
-            Build(path);
-            return ArticleIndex.Open(path, new ArticleIndexOptions { ReadOnly = readOnly });
-        }
-    }
-
-    private static void Build(string path)
-    {
-        var parent = Path.GetDirectoryName(path)!;
-        System.IO.Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".seeds-index-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        using (var index = ArticleIndex.Open(temporary))
+        pointer ??= Path.Combine(SeedsFolder, $"current-{VersionKey}");
+        Directory.CreateDirectory(SeedsFolder);
+        var generation = Path.Combine(SeedsFolder, $"{VersionKey}-{Guid.NewGuid():N}");
+        var building = Path.Combine(SeedsFolder, $".building-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        using (var index = ArticleIndex.Open(building))
         {
             index.IndexAll(SeedCorpus.Articles);
             index.Commit();
         }
 
+        Directory.Move(building, generation);
+        var temporaryPointer = $"{pointer}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporaryPointer, Path.GetFileName(generation));
+        File.Move(temporaryPointer, pointer, overwrite: true); // rename(2): readers see the old name or the new one
+        return generation;
+    }
+
+    private static string VersionKey => $"s{ArticleIndex.SchemaVersion}-c{Sanitize(EntityCatalogVersion)}";
+
+    private static string EntityCatalogVersion => Entities.EntityCatalog.Default.Version;
+
+    private static string? ReadPointer(string pointer)
+    {
         try
         {
-            System.IO.Directory.Move(temporary, path);
+            var name = File.ReadAllText(pointer).Trim();
+            var path = Path.Combine(SeedsFolder, name);
+            return name.Length > 0 && name.IndexOfAny(['/', '\\']) < 0 && Directory.Exists(path) ? path : null;
         }
-        catch (IOException) when (System.IO.Directory.Exists(path))
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            System.IO.Directory.Delete(temporary, recursive: true); // another process won the race; use its index
+            return null;
         }
     }
+
+    private static bool HasIndex(string path) =>
+        Directory.Exists(path) && Directory.EnumerateFiles(path, "segments_*").Any();
+
+    private static string Sanitize(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_').Take(64).ToArray());
 }

@@ -11,7 +11,7 @@ internal static class ExportCommand
         var command = new Command("export", "Write every article as JSON Lines on stdout (fields of a hit, plus body and mentions).") { index };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
             foreach (var stored in articles.All())
             {
                 JsonOutput.Write(w => JsonOutput.Article(w, stored, withText: true), indented: false);

@@ -1,47 +1,192 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using NewsIndex.Indexing;
 using NewsIndex.Ingestion;
 
 namespace NewsIndex.Cli;
 
-/// <summary><c>newsindex index</c>: reads articles from files and folders and adds them to an index.</summary>
+/// <summary>
+/// <c>newsindex index</c>: reads articles from files and folders and adds them to an index, committing every
+/// <c>--commit-every</c> articles or <c>--commit-interval</c> seconds with a checkpoint, so that a stopped run keeps
+/// what it acknowledged and <c>--resume</c> continues after it. Ctrl-C or SIGTERM stops reading, commits what was
+/// added and says what was kept.
+/// </summary>
 internal static class IndexCommand
 {
     public static Command Create()
     {
-        var index = CommonOptions.Index();
-        var paths = new Argument<string[]>("PATH") { Description = "A .txt article, a folder of them, or a .jsonl / .jsonl.gz file.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("index", "Add articles to an index (same id: replaced).") { index, paths };
-        command.SetAction((result, cancellationToken) =>
+        var index = new Option<string?>("--index", "-i")
         {
-            var errors = 0;
-            void Report(IngestionError error)
+            Description = "Index directory. Default: $NEWSINDEX_INDEX, else the user index in the data directory (never the bundled seeds index).",
+        };
+        var commitEvery = new Option<int>("--commit-every") { Description = "Commit (durably, with a checkpoint) after every N articles; 0: only at the end.", DefaultValueFactory = _ => 10_000 };
+        var commitInterval = new Option<int>("--commit-interval") { Description = "Commit at least every N seconds while indexing; 0: off.", DefaultValueFactory = _ => 60 };
+        var resume = new Option<bool>("--resume") { Description = "Continue after the last checkpoint of a stopped run over the same input." };
+        var repair = new Option<bool>("--repair") { Description = "If the index is damaged, drop the segments that cannot be read (keeping every readable one), say what was dropped, then index." };
+        var threads = new Option<int>("--threads") { Description = "Writer threads. Default: the number of processors.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var paths = new Argument<string[]>("PATH") { Description = "A .txt article, a folder of them, or a .jsonl / .jsonl.gz file.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("index", "Add articles to an index (same id: replaced).") { index, commitEvery, commitInterval, resume, repair, threads, paths };
+        commitEvery.Validators.Add(result => NotNegative(result, "--commit-every"));
+        commitInterval.Validators.Add(result => NotNegative(result, "--commit-interval"));
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
             {
-                Interlocked.Increment(ref errors);
-                Console.Error.WriteLine($"{(Terminal.ProgressOnStderr ? "\r\u001b[K" : string.Empty)}newsindex: skipped {error}");
+                result.AddError("--threads must be 1 or more");
             }
-
-            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: false);
-            var input = result.GetValue(paths)!.SelectMany(p => ArticleReader.Read(p, Report));
-            var progress = new Progress<Indexing.IndexingProgress>(p =>
-            {
-                if (Terminal.ProgressOnStderr)
-                {
-                    Console.Error.Write($"\r\u001b[K  indexing… {p.Articles:N0} articles, {p.Characters / 1e6:F1} M chars, {p.ArticlesPerSecond:N0} articles/s");
-                }
-            });
-            var totals = articles.IndexAll(input, progress, cancellationToken);
-            articles.Commit();
-            if (Terminal.ProgressOnStderr)
-            {
-                Console.Error.Write("\r\u001b[K");
-            }
-
-            var stats = articles.Stats();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {errors} errors; {stats.Location} now holds {stats.Articles:N0} articles"));
-            return Task.FromResult(totals.Articles == 0 && errors > 0 ? 1 : 0);
         });
+        command.SetAction(result => Run(
+            result.GetValue(index) ?? DefaultIndex.UserIndex,
+            result.GetValue(paths)!,
+            new IndexingOptions
+            {
+                CommitEvery = result.GetValue(commitEvery),
+                CommitInterval = TimeSpan.FromSeconds(result.GetValue(commitInterval)),
+                Resume = result.GetValue(resume),
+            },
+            result.GetValue(repair),
+            result.GetValue(threads)));
         return command;
+    }
+
+    private static int Run(string path, string[] inputs, IndexingOptions options, bool repair, int threads)
+    {
+        var errors = 0;
+        void Report(IngestionError error)
+        {
+            Interlocked.Increment(ref errors);
+            Console.Error.WriteLine($"{(Terminal.ProgressOnStderr ? "\r\u001b[K" : string.Empty)}newsindex: skipped {Terminal.Safe(error.ToString())}");
+        }
+
+        if (repair && Directory.Exists(path))
+        {
+            var report = ArticleIndex.Repair(path);
+            Console.Error.WriteLine(report.Repaired
+                ? string.Create(CultureInfo.InvariantCulture, $"newsindex: repaired {path}: dropped {report.DroppedSegments.Count} damaged segment(s) ({string.Join(", ", report.DroppedSegments)}) holding {report.ArticlesDropped:N0} articles; kept {report.ArticlesKept:N0}. Index the dropped articles again.")
+                : $"newsindex: {path} is not damaged; nothing to repair");
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var signals = StopSignals.Register(stop);
+        using var articles = ArticleIndex.Open(path, new ArticleIndexOptions { IndexingThreads = threads });
+        options = options with { Source = InputIdentity.Of(inputs) };
+        if (options.Resume)
+        {
+            var last = articles.LastCheckpoint;
+            Console.Error.WriteLine(last is null
+                ? "newsindex: no checkpoint to resume from; indexing from the start"
+                : last.Source != options.Source
+                    ? string.Empty
+                    : string.Create(CultureInfo.InvariantCulture, $"newsindex: resuming after input article {last.Position:N0}{(last.Completed ? " (the last run completed; nothing is left)" : string.Empty)}"));
+        }
+
+        var input = inputs.SelectMany(p => ArticleReader.Read(p, Report));
+        long acknowledged = -1;
+        var progress = new SynchronousProgress(p =>
+        {
+            var position = p.Skipped + p.Committed;
+            if (!Terminal.ProgressOnStderr && p.Committed > 0 && position != acknowledged)
+            {
+                // One line per commit when stderr is a log: the articles up to this input position are durable.
+                acknowledged = position;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"newsindex: committed checkpoint={position}"));
+            }
+            else if (Terminal.ProgressOnStderr)
+            {
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"\r\u001b[K  indexing… {p.Articles:N0} added, {p.Committed:N0} committed{(p.Skipped > 0 ? $", {p.Skipped:N0} skipped (resumed)" : string.Empty)}, {p.Characters / 1e6:F1} M chars, {p.ArticlesPerSecond:N0} articles/s"));
+            }
+        });
+
+        IndexingProgress totals;
+        try
+        {
+            totals = articles.IndexAll(input, options, progress, stop.Token);
+        }
+        catch (IndexingCancelledException cancelled)
+        {
+            var kept = cancelled.Progress;
+            ClearProgress();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"newsindex: stopped by {signals.Received ?? "cancellation"}; kept {kept.Committed:N0} of the {kept.Articles:N0} articles added (committed, through input article {kept.Skipped + kept.Committed:N0}); run the same command with --resume to continue"));
+            return 130;
+        }
+
+        articles.Commit();
+        ClearProgress();
+        var stats = articles.Stats();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {errors} errors{(totals.Skipped > 0 ? $"; {totals.Skipped:N0} skipped (already committed)" : string.Empty)}; {stats.Location} now holds {stats.Articles:N0} articles"));
+        return totals.Articles == 0 && totals.Skipped == 0 && errors > 0 ? 1 : 0;
+    }
+
+    private static void NotNegative(System.CommandLine.Parsing.OptionResult result, string name)
+    {
+        if (result.GetValueOrDefault<int>() < 0)
+        {
+            result.AddError($"{name} must be 0 or more");
+        }
+    }
+
+    private static void ClearProgress()
+    {
+        if (Terminal.ProgressOnStderr)
+        {
+            Console.Error.Write("\r\u001b[K");
+        }
+    }
+
+    /// <summary>Reports on the calling thread, in order (the console's own lines must not race the summary).</summary>
+    private sealed class SynchronousProgress(Action<IndexingProgress> report) : IProgress<IndexingProgress>
+    {
+        public void Report(IndexingProgress value) => report(value);
+    }
+
+    /// <summary>Turns Ctrl-C (SIGINT) and SIGTERM into a cancellation; a second Ctrl-C ends the process at once.</summary>
+    private sealed class StopSignals : IDisposable
+    {
+        private readonly CancellationTokenSource _stop;
+        private readonly List<PosixSignalRegistration> _registrations = [];
+
+        private StopSignals(CancellationTokenSource stop) => _stop = stop;
+
+        public string? Received { get; private set; }
+
+        public static StopSignals Register(CancellationTokenSource stop)
+        {
+            var signals = new StopSignals(stop);
+            Console.CancelKeyPress += signals.OnCancelKeyPress;
+            if (!OperatingSystem.IsWindows())
+            {
+                signals._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, signals.OnSignal));
+            }
+
+            return signals;
+        }
+
+        public void Dispose()
+        {
+            Console.CancelKeyPress -= OnCancelKeyPress;
+            _registrations.ForEach(r => r.Dispose());
+        }
+
+        private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = !_stop.IsCancellationRequested; // the second Ctrl-C is not intercepted
+            Stop("Ctrl-C");
+        }
+
+        private void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            Stop(context.Signal.ToString());
+        }
+
+        private void Stop(string signal)
+        {
+            Received ??= signal;
+            _stop.Cancel();
+        }
     }
 }

@@ -11,15 +11,16 @@ var root = new RootCommand("newsindex: entity-aware search over news articles (c
     EntitiesCommand.Create(),
     RelatedCommand.Create(),
     StatsCommand.Create(),
+    VerifyCommand.Create(),
 };
 
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
 catch (NewsIndexException ex)
 {
-    Console.Error.WriteLine($"newsindex: error: {ex.Message}");
+    Console.Error.WriteLine($"newsindex: error: {Terminal.Safe(ex.Message)}");
     return 1;
 }
 catch (OperationCanceledException)
@@ -29,6 +30,6 @@ catch (OperationCanceledException)
 }
 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
 {
-    Console.Error.WriteLine($"newsindex: error: {ex.Message}");
+    Console.Error.WriteLine($"newsindex: error: {Terminal.Safe(ex.Message)}");
     return 1;
 }

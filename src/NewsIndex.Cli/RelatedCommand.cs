@@ -15,7 +15,7 @@ internal static class RelatedCommand
         var command = new Command("related", "List articles related to one article (shared words and entities).") { index, json, size, id };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
             var articleId = result.GetValue(id)!;
             _ = articles.Get(articleId) ?? throw new NewsIndexException($"no article with id \"{articleId}\" in {articles.Location}");
             var hits = articles.Related(articleId, result.GetValue(size));
@@ -27,7 +27,7 @@ internal static class RelatedCommand
 
             foreach (var hit in hits)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hit.Score,7:F2}  {hit.Id}  {hit.Title}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hit.Score,7:F2}  {Terminal.Safe(hit.Id)}  {Terminal.Safe(hit.Title)}"));
             }
 
             return 0;

@@ -20,7 +20,7 @@ internal static class SearchCommand
         var command = new Command("search", "Search the index.") { index, json, size, sort, facets, after, query };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
             var options = new SearchOptions
             {
                 Size = result.GetValue(size),
@@ -45,18 +45,20 @@ internal static class SearchCommand
 
     private static void Print(SearchResults results)
     {
-        Console.WriteLine($"{Terminal.Bold(results.Total.ToString("N0", CultureInfo.InvariantCulture))} {(results.Total == 1 ? "article matches" : "articles match")} {Terminal.Dim(results.Query)}");
+        Console.WriteLine($"{Terminal.Bold(results.Total.ToString("N0", CultureInfo.InvariantCulture))} {(results.Total == 1 ? "article matches" : "articles match")} {Terminal.Dim(Terminal.Safe(results.Query))}");
         Console.WriteLine();
         var (open, close) = Terminal.TermMark;
         foreach (var hit in results.Hits)
         {
-            var title = hit.Title.Length > 0 ? hit.Title : "(untitled)";
+            var title = hit.Title.Length > 0 ? Terminal.Safe(hit.Title) : "(untitled)";
             Console.WriteLine($"{Terminal.Bold(title)}");
             var meta = new[] { hit.Id, hit.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hit.Source, $"score {hit.Score:F2}" }.Where(x => x is not null);
-            Console.WriteLine(Terminal.Dim(string.Join(" · ", meta)));
+            Console.WriteLine(Terminal.Dim(Terminal.Safe(string.Join(" · ", meta))));
             foreach (var snippet in hit.Snippets)
             {
-                Console.WriteLine($"  …{snippet.Render(open, close).ReplaceLineEndings(" ")}…");
+                // Marks go in as private-use placeholders so escaping the article's text cannot touch the real ones.
+                var safe = Terminal.Safe(snippet.Render("\uE000", "\uE001").ReplaceLineEndings(" ")).Replace("\uE000", open, StringComparison.Ordinal).Replace("\uE001", close, StringComparison.Ordinal);
+                Console.WriteLine($"  …{safe}…");
             }
 
             var chips = hit.Mentioned.Countries.Select(c => hit.About.Countries.Contains(c) ? Terminal.Entity(c) : c)
@@ -65,7 +67,7 @@ internal static class SearchCommand
             Console.WriteLine($"  {Terminal.Dim("entities:")} {string.Join(' ', chips)}");
             foreach (var reason in hit.Why.Take(4))
             {
-                Console.WriteLine($"  {Terminal.Dim("why:")} {reason}");
+                Console.WriteLine($"  {Terminal.Dim("why:")} {Terminal.Safe(reason.ToString())}");
             }
 
             Console.WriteLine();
@@ -75,13 +77,13 @@ internal static class SearchCommand
         {
             foreach (var (field, counts) in results.Facets)
             {
-                Console.WriteLine($"{Terminal.Bold(field.ToString().ToLowerInvariant()),-12} {string.Join("  ", counts.Take(10).Select(c => $"{c.Value} {Terminal.Dim(c.Count.ToString(CultureInfo.InvariantCulture))}"))}");
+                Console.WriteLine($"{Terminal.Bold(field.ToString().ToLowerInvariant()),-12} {string.Join("  ", counts.Take(10).Select(c => $"{Terminal.Safe(c.Value)} {Terminal.Dim(c.Count.ToString(CultureInfo.InvariantCulture))}"))}");
             }
         }
 
         if (results.NextCursor is not null)
         {
-            Console.WriteLine(Terminal.Dim($"next page: --after {results.NextCursor}"));
+            Console.WriteLine(Terminal.Dim($"next page: --after {Terminal.Safe(results.NextCursor)}"));
         }
     }
 }

@@ -14,7 +14,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show one article and all its entity mentions.") { index, json, id };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
             var stored = articles.Get(result.GetValue(id)!) ?? throw new NewsIndexException($"no article with id \"{result.GetValue(id)}\" in {articles.Location}");
             if (result.GetValue(json))
             {
@@ -23,17 +23,17 @@ internal static class ShowCommand
             }
 
             var article = stored.Article;
-            Console.WriteLine(Terminal.Bold(article.Title.Length > 0 ? article.Title : "(untitled)"));
-            Console.WriteLine(Terminal.Dim(string.Join(" · ", new[] { article.Id, article.Published?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), article.Source, article.Dateline, string.Join(", ", article.Authors) }.Where(x => !string.IsNullOrEmpty(x)))));
+            Console.WriteLine(Terminal.Bold(article.Title.Length > 0 ? Terminal.Safe(article.Title) : "(untitled)"));
+            Console.WriteLine(Terminal.Dim(Terminal.Safe(string.Join(" · ", new[] { article.Id, article.Published?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), article.Source, article.Dateline, string.Join(", ", article.Authors) }.Where(x => !string.IsNullOrEmpty(x))))));
             Console.WriteLine();
-            Console.WriteLine(article.Body);
+            Console.WriteLine(Terminal.Safe(article.Body, keepLines: true));
             Console.WriteLine();
             Console.WriteLine($"{Terminal.Bold("about:")}     {stored.Entities.About}");
             Console.WriteLine($"{Terminal.Bold("mentioned:")} {stored.Entities.Mentioned}");
             Console.WriteLine(Terminal.Bold("mentions:"));
             foreach (var m in stored.Entities.Mentions)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {m.Kind.ToString().ToLowerInvariant(),-8}{m.Id,-22}{m.Field.ToString().ToLowerInvariant(),-9}{m.Start,6}-{m.End,-6} {m.Text}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {m.Kind.ToString().ToLowerInvariant(),-8}{m.Id,-22}{m.Field.ToString().ToLowerInvariant(),-9}{m.Start,6}-{m.End,-6} {Terminal.Safe(m.Text)}"));
             }
 
             return 0;

@@ -13,7 +13,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Show the article count, size and versions of an index.") { index, json };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.Open(result.GetValue(index), readOnly: true);
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
             var stats = articles.Stats();
             if (result.GetValue(json))
             {

@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Text;
+
 namespace NewsIndex.Cli;
 
-/// <summary>Colour and width for human-readable output: ANSI styles only on an interactive terminal without NO_COLOR.</summary>
+/// <summary>Colour and width for human-readable output: ANSI styles only on an interactive terminal without NO_COLOR.
+/// Text that comes from articles or from the user goes through <see cref="Safe"/> first.</summary>
 internal static class Terminal
 {
     public static bool Color { get; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
@@ -18,4 +22,57 @@ internal static class Terminal
     public static (string Open, string Close) TermMark => Color ? ("\u001b[1;33m", "\u001b[0m") : ("[", "]");
 
     public static int Width => Console.IsOutputRedirected ? 100 : Math.Clamp(Console.WindowWidth, 40, 160);
+
+    /// <summary>
+    /// Makes untrusted text harmless on a terminal: C0 and C1 control characters (ESC, BEL, CSI…), DEL, and the bidi
+    /// overrides and isolates that can reorder what is shown are written as visible <c>\x1b</c> / <c>\u202e</c>
+    /// escapes, so an article titled <c>ESC]0;…BEL</c> cannot retitle or clear the user's terminal. Lone surrogates
+    /// become <c>\ud800</c> as well. Line breaks and tabs are kept only when <paramref name="keepLines"/> is set.
+    /// </summary>
+    public static string Safe(string? text, bool keepLines = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
+        StringBuilder? builder = null;
+        for (var index = 0; index < text.Length; index++)
+        {
+            var c = text[index];
+            if (!NeedsEscape(text, index, keepLines))
+            {
+                builder?.Append(c);
+                if (char.IsHighSurrogate(c))
+                {
+                    builder?.Append(text[index + 1]);
+                    index++;
+                }
+
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length + 16).Append(text, 0, index);
+            builder.Append(c < 0x80 ? "\\x" : "\\u").Append(((int)c).ToString(c < 0x80 ? "x2" : "x4", CultureInfo.InvariantCulture));
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
+    private static bool NeedsEscape(string text, int index, bool keepLines)
+    {
+        var c = text[index];
+        if (c is '\n' or '\t' or '\r')
+        {
+            return !keepLines || c == '\r';
+        }
+
+        if (char.IsHighSurrogate(c))
+        {
+            return index + 1 >= text.Length || !char.IsLowSurrogate(text[index + 1]);
+        }
+
+        return c < 0x20 || c is >= '\u007f' and <= '\u009f' || char.IsLowSurrogate(c)
+            || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069' || c is '\u200e' or '\u200f' or '\u061c';
+    }
 }

@@ -1,4 +1,5 @@
 using NewsIndex.Entities;
+using NewsIndex.Indexing;
 using NewsIndex.Mapping;
 using NewsIndex.Querying;
 using NewsIndex.Results;
@@ -26,7 +27,7 @@ public sealed partial class ArticleIndex
         var searcher = _store.Acquire();
         try
         {
-            return _searcher.Search(searcher, compiled, query.ToString(), options);
+            return IndexErrors.Read(Location, "searching", () => _searcher.Search(searcher, compiled, query.ToString(), options));
         }
         finally
         {
@@ -41,7 +42,7 @@ public sealed partial class ArticleIndex
         var searcher = _store.Acquire();
         try
         {
-            return ArticleSearcher.Get(searcher, id);
+            return IndexErrors.Read(Location, $"reading article \"{id}\"", () => ArticleSearcher.Get(searcher, id));
         }
         finally
         {
@@ -55,9 +56,10 @@ public sealed partial class ArticleIndex
         var searcher = _store.Acquire();
         try
         {
-            foreach (var article in ArticleSearcher.All(searcher))
+            using var articles = ArticleSearcher.All(searcher).GetEnumerator();
+            while (IndexErrors.Read(Location, "reading articles", articles.MoveNext))
             {
-                yield return article;
+                yield return articles.Current;
             }
         }
         finally
@@ -76,7 +78,7 @@ public sealed partial class ArticleIndex
         var searcher = _store.Acquire();
         try
         {
-            return _searcher.Related(searcher, id, count);
+            return IndexErrors.Read(Location, "finding related articles", () => _searcher.Related(searcher, id, count));
         }
         finally
         {

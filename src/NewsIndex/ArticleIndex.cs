@@ -32,7 +32,7 @@ public sealed partial class ArticleIndex : IDisposable
     private readonly ArticleSearcher _searcher;
     private readonly ArticleIndexOptions _options;
 
-    private ArticleIndex(LuceneDirectory directory, string location, ArticleIndexOptions options)
+    private ArticleIndex(LuceneDirectory directory, string location, ArticleIndexOptions options, string? lockDirectory)
     {
         _options = options;
         Catalog = options.Catalog;
@@ -41,7 +41,8 @@ public sealed partial class ArticleIndex : IDisposable
         try
         {
             _store = new IndexStore(directory, location,
-                new IndexStoreSettings(Catalog, options.ReadOnly, options.AllowCatalogMismatch, options.RamBufferMB, options.IndexingThreads), _analyzer);
+                new IndexStoreSettings(Catalog, options.ReadOnly, options.AllowCatalogMismatch, options.RamBufferMB, options.IndexingThreads,
+                    options.VerifyOnOpen, options.MaxBufferedDocs), _analyzer, lockDirectory);
         }
         catch
         {
@@ -67,8 +68,11 @@ public sealed partial class ArticleIndex : IDisposable
 
     /// <summary>Opens (creating if needed) the index in <paramref name="path"/>, using <see cref="NIOFSDirectory"/>:
     /// positional reads, no memory mapping (which has crash and parallel-search slowdown reports in Lucene.Net 4.8 on 64-bit Linux).</summary>
-    /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
+    /// <remarks>A writer holds an exclusive OS-level lock on <c>newsindex.lock</c> in the directory for its lifetime
+    /// (released by the OS if the process dies); a new index gets an empty first commit at once.</remarks>
+    /// <exception cref="IndexInUseException">Another writer, in this or another process, holds the index.</exception>
     /// <exception cref="IndexVersionException">The index was written by an incompatible schema or catalog.</exception>
+    /// <exception cref="IndexCorruptException">The index is damaged (see <see cref="Verify(string, ArticleIndexOptions?)"/> and <see cref="Repair"/>).</exception>
     public static ArticleIndex Open(string path, ArticleIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -83,15 +87,15 @@ public sealed partial class ArticleIndex : IDisposable
             throw new NewsIndexException($"no index at {full}");
         }
 
-        return new ArticleIndex(new NIOFSDirectory(new DirectoryInfo(full)), full, options);
+        return new ArticleIndex(new NIOFSDirectory(new DirectoryInfo(full)), full, options, full);
     }
 
     /// <summary>Creates an empty in-memory index (for tests and small apps; nothing is persisted).</summary>
     public static ArticleIndex CreateInMemory(ArticleIndexOptions? options = null) =>
-        new(new RAMDirectory(), "(memory)", (options ?? ArticleIndexOptions.Default) with { ReadOnly = false });
+        new(new RAMDirectory(), "(memory)", (options ?? ArticleIndexOptions.Default) with { ReadOnly = false }, null);
 
     /// <summary>Opens an index in any Lucene directory (tests use fault-injecting ones). The index owns the directory.</summary>
-    internal static ArticleIndex OpenDirectory(LuceneDirectory directory, string location, ArticleIndexOptions options) => new(directory, location, options);
+    internal static ArticleIndex OpenDirectory(LuceneDirectory directory, string location, ArticleIndexOptions options) => new(directory, location, options, null);
 
     /// <summary>Adds an article, replacing any article with the same id. Visible to searches at once; durable after <see cref="Commit"/>.</summary>
     public ArticleEntities Upsert(Article article)
@@ -107,9 +111,14 @@ public sealed partial class ArticleIndex : IDisposable
         _store.Delete(id);
     }
 
-    /// <summary>Makes every change so far durable (fsync), recording the schema and catalog versions.</summary>
+    /// <summary>Makes every change so far durable (fsync), recording the schema and catalog versions and the checkpoint
+    /// reached by the last <see cref="IndexAll(IEnumerable{Article}, IndexingOptions, IProgress{IndexingProgress}?, CancellationToken)"/> run with a source.</summary>
     /// <exception cref="IndexMergeException">A background merge failed since the last commit (the commit itself succeeded).</exception>
+    /// <exception cref="IndexWriteException">The commit could not be written (e.g. the disk is full); the previous commit stands.</exception>
     public void Commit() => _store.Commit();
+
+    /// <summary>The ingestion checkpoint recorded by the last commit, or null.</summary>
+    public IndexingCheckpoint? LastCheckpoint => _store.LastCheckpoint;
 
     /// <summary>
     /// Indexes a stream of articles, replacing articles with the same ids. Does not commit. The calling thread reads
@@ -118,11 +127,37 @@ public sealed partial class ArticleIndex : IDisposable
     /// run and is rethrown.
     /// </summary>
     /// <returns>Totals of the run.</returns>
-    public IndexingProgress IndexAll(IEnumerable<Article> articles, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="IndexingFailedException">Writing failed (a writer thread's error, a full disk); every thread of the run has stopped.</exception>
+    /// <exception cref="IndexingCancelledException">The run was cancelled.</exception>
+    public IndexingProgress IndexAll(IEnumerable<Article> articles, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        IndexAll(articles, IndexingOptions.Default, progress, cancellationToken);
+
+    /// <summary>
+    /// Indexes a stream of articles like <see cref="IndexAll(IEnumerable{Article}, IProgress{IndexingProgress}?, CancellationToken)"/>,
+    /// committing every <see cref="IndexingOptions.CommitEvery"/> articles or <see cref="IndexingOptions.CommitInterval"/>
+    /// with a checkpoint of the input (<see cref="IndexingOptions.Source"/> + position), and resuming after the last
+    /// checkpoint when <see cref="IndexingOptions.Resume"/> is set. When it commits periodically, it also commits at the
+    /// end and when cancelled or stopped by an input error, so every article added before the stop is kept.
+    /// </summary>
+    /// <returns>Totals of the run; <see cref="IndexingProgress.Committed"/> counts the articles that are durable.</returns>
+    /// <exception cref="IndexingFailedException">Writing or a commit failed; every thread of the run has stopped and the
+    /// index holds its last commit.</exception>
+    /// <exception cref="IndexingCancelledException">The run was cancelled (after committing what was added, when it commits periodically).</exception>
+    /// <exception cref="NewsIndexException">Resume was asked for but the last checkpoint belongs to another source.</exception>
+    public IndexingProgress IndexAll(IEnumerable<Article> articles, IndexingOptions options, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        return _store.IndexAll(articles, progress, cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CommitEvery);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CommitInterval, TimeSpan.Zero);
+        return _store.IndexAll(articles, options, progress, cancellationToken);
     }
+
+    /// <summary>Writer threads of a bulk run still alive (tests check none outlives a run).</summary>
+    internal int RunningWorkers => _store.RunningWorkers;
+
+    /// <summary>Background merge threads still alive.</summary>
+    internal int RunningMerges => _store.RunningMerges;
 
     /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>
     internal void WaitForMerges() => _store.WaitForMerges();

@@ -27,6 +27,15 @@ public sealed record ArticleIndexOptions
     /// <summary>Indexing buffer before a segment is flushed, in MB. Default 64.</summary>
     public double RamBufferMB { get; init; } = 64;
 
-    /// <summary>Threads used by <see cref="ArticleIndex.IndexAll"/>. Default: the number of processors.</summary>
+    /// <summary>Threads used by <see cref="ArticleIndex.IndexAll(IEnumerable{Ingestion.Article}, IProgress{IndexingProgress}?, CancellationToken)"/>.
+    /// Default: the number of processors.</summary>
     public int IndexingThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A writer reads every committed file and checks its checksum before writing on top of it, and refuses a
+    /// damaged index with <see cref="IndexCorruptException"/> (repair it with <see cref="ArticleIndex.Repair"/>).
+    /// Costs one sequential read of the index per open. Default true.</summary>
+    public bool VerifyOnOpen { get; init; } = true;
+
+    /// <summary>Flush a segment after this many documents (tests force segments and merges with it); 0: by RAM only.</summary>
+    internal int MaxBufferedDocs { get; init; }
 }

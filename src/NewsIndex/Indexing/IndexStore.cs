@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -17,34 +16,53 @@ namespace NewsIndex.Indexing;
 /// <param name="AllowCatalogMismatch">Open an index tagged with another catalog version.</param>
 /// <param name="RamBufferMB">Indexing buffer before a flush.</param>
 /// <param name="IndexingThreads">Writer threads of <see cref="IndexStore.IndexAll"/>.</param>
-internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, bool AllowCatalogMismatch, double RamBufferMB, int IndexingThreads);
+/// <param name="VerifyOnOpen">A writer checks the checksums of the committed files before writing on top of them.</param>
+/// <param name="MaxBufferedDocs">Flush after this many documents (tests use it to force segments and merges); 0: by RAM only.</param>
+internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, bool AllowCatalogMismatch, double RamBufferMB, int IndexingThreads,
+    bool VerifyOnOpen = false, int MaxBufferedDocs = 0);
 
 /// <summary>
-/// The write side of an index: the directory, the one <see cref="IndexWriter"/>, versioned commits, the ingestion
-/// pipeline, and the <see cref="SearcherManager"/> that hands near-real-time searchers to the read side.
+/// The write side of an index: the directory, the one <see cref="IndexWriter"/> guarded by a <see cref="WriterLock"/>,
+/// versioned commits with ingestion checkpoints, the ingestion pipeline, and the <see cref="SearcherManager"/> that
+/// hands near-real-time searchers to the read side.
 /// </summary>
-internal sealed class IndexStore : IDisposable
+internal sealed partial class IndexStore : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
     public const string SchemaVersion = "5";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";
+    internal const string CheckpointSourceKey = "newsindex.checkpoint.source";
+    internal const string CheckpointPositionKey = "newsindex.checkpoint.position";
+    internal const string CheckpointCompletedKey = "newsindex.checkpoint.completed";
 
     private readonly LuceneDirectory _directory;
+    private readonly WriterLock? _lock;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
     private readonly SafeMergeScheduler? _mergeScheduler;
     private readonly DocumentMapper _mapper;
     private readonly IndexStoreSettings _settings;
     private readonly Stopwatch _sinceRefresh = Stopwatch.StartNew();
+    private readonly object _commitGate = new();
+    private IndexingCheckpoint? _checkpoint;
+    private IndexingCheckpoint? _committedCheckpoint;
     private volatile bool _dirty;
     private int _disposed;
+    private int _runningWorkers;
 
-    /// <summary>Opens the store; on failure the directory is disposed.</summary>
+    /// <summary>Opens the store; on failure the directory is disposed and the lock released.</summary>
+    /// <param name="directory">The Lucene directory; the store owns it.</param>
+    /// <param name="location">The path shown in messages.</param>
+    /// <param name="settings">How to open.</param>
+    /// <param name="analyzer">The analyzer of the writer.</param>
+    /// <param name="lockDirectory">The file-system folder to take the cross-process <see cref="WriterLock"/> in; null
+    /// for directories that no other process can see (in memory).</param>
     /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
     /// <exception cref="IndexVersionException">The index was written by an incompatible schema or catalog.</exception>
-    public IndexStore(LuceneDirectory directory, string location, IndexStoreSettings settings, NewsAnalyzer analyzer)
+    /// <exception cref="IndexCorruptException">The index is damaged.</exception>
+    public IndexStore(LuceneDirectory directory, string location, IndexStoreSettings settings, NewsAnalyzer analyzer, string? lockDirectory)
     {
         _directory = directory;
         _settings = settings;
@@ -52,10 +70,12 @@ internal sealed class IndexStore : IDisposable
         _mapper = new DocumentMapper(settings.Catalog);
         try
         {
+            // The OS-level lock comes first: everything below, even reading the commit, happens as the only writer.
+            _lock = !settings.ReadOnly && lockDirectory is not null ? WriterLock.Acquire(lockDirectory) : null;
             var exists = DirectoryReader.IndexExists(directory);
             if (exists)
             {
-                CheckVersion(directory, location, settings);
+                _committedCheckpoint = _checkpoint = CheckVersion(directory, location, settings);
             }
 
             if (settings.ReadOnly)
@@ -69,6 +89,11 @@ internal sealed class IndexStore : IDisposable
                 return;
             }
 
+            if (exists && settings.VerifyOnOpen)
+            {
+                VerifyChecksums(directory, location);
+            }
+
             _mergeScheduler = new SafeMergeScheduler();
             _mergeScheduler.Failed += error => MergeFailed?.Invoke(error);
             var config = new IndexWriterConfig(NewsAnalyzer.Version, analyzer)
@@ -78,21 +103,46 @@ internal sealed class IndexStore : IDisposable
                 MergeScheduler = _mergeScheduler,
                 WriteLockTimeout = 0,
             };
+            if (settings.MaxBufferedDocs > 0)
+            {
+                config.MaxBufferedDocs = settings.MaxBufferedDocs;
+            }
+
             try
             {
                 _writer = new IndexWriter(directory, config);
             }
             catch (LockObtainFailedException ex)
             {
-                throw new IndexInUseException(location, ex);
+                throw new IndexInUseException(location, lockDirectory is null ? null : WriterLock.ReadHolder(lockDirectory), ex);
+            }
+
+            if (!exists)
+            {
+                // A new index gets its first commit at once, so no reader ever finds a directory with a write.lock
+                // and no segments file, and disposing an untouched writer leaves a valid empty index.
+                _writer.SetCommitData(CommitData());
+                _writer.Commit();
             }
 
             _searchers = new SearcherManager(_writer, true, null);
         }
-        catch
+        catch (Exception ex)
         {
-            _writer?.Dispose();
-            directory.Dispose();
+            _mergeScheduler?.Dispose();
+            DisposeQuietly(_writer is null ? null : () => _writer.Rollback());
+            DisposeQuietly(directory.Dispose);
+            _lock?.Dispose();
+            if (IndexErrors.Translate(ex, location, "opening") is { } translated)
+            {
+                throw translated;
+            }
+
+            if (ex is IOException io and not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                throw new IndexWriteException(location, "opening", io);
+            }
+
             throw;
         }
     }
@@ -109,12 +159,25 @@ internal sealed class IndexStore : IDisposable
     /// <summary>True when opened read-only.</summary>
     public bool IsReadOnly => _writer is null;
 
+    /// <summary>The checkpoint recorded by the last commit, if any.</summary>
+    public IndexingCheckpoint? LastCheckpoint => _committedCheckpoint;
+
+    /// <summary>Writer threads of <see cref="IndexAll"/> still running (tests check that none outlives a run).</summary>
+    internal int RunningWorkers => Volatile.Read(ref _runningWorkers);
+
+    /// <summary>Background merge threads still running (tests check that none outlives the store).</summary>
+    internal int RunningMerges => _mergeScheduler?.RunningMerges ?? 0;
+
     /// <summary>Tags and adds an article, replacing any with the same id.</summary>
     public ArticleEntities Upsert(Article article)
     {
         var writer = Writer();
         var entities = Catalog.Tagger.Tag(article);
-        writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
+        IndexErrors.Write(Location, $"adding article \"{article.Id}\"", () =>
+        {
+            writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
+            return 0;
+        });
         _dirty = true;
         return entities;
     }
@@ -122,103 +185,35 @@ internal sealed class IndexStore : IDisposable
     /// <summary>Deletes the article with this id, if any.</summary>
     public void Delete(string id)
     {
-        Writer().DeleteDocuments(new Term(FieldNames.Id, id));
+        var writer = Writer();
+        IndexErrors.Write(Location, $"deleting article \"{id}\"", () =>
+        {
+            writer.DeleteDocuments(new Term(FieldNames.Id, id));
+            return 0;
+        });
         _dirty = true;
     }
 
-    /// <summary>Commits durably with the schema and catalog versions; throws a merge failure seen since the last commit.</summary>
+    /// <summary>Commits durably with the schema and catalog versions and the current checkpoint; throws a merge failure
+    /// seen since the last commit.</summary>
     public void Commit()
     {
-        var writer = Writer();
-        writer.SetCommitData(CommitData());
-        writer.Commit();
+        CommitCore();
         if (_mergeScheduler?.TakeFailure() is { } failure)
         {
             throw new IndexMergeException(failure);
         }
     }
 
-    /// <summary>
-    /// Indexes a stream of articles, replacing articles with the same ids. Does not commit. The calling thread reads
-    /// the input once, in order, and tags each article; writer threads map and add them.
-    /// </summary>
-    /// <remarks>Tagging on the reading thread balances a pipeline of one or two writers (it measured 0.77× → 0.94× the
-    /// throughput of plain Lucene.Net with one writer); with many writer threads the single tagging thread (about
-    /// 60 MB/s) becomes the limit.</remarks>
-    public IndexingProgress IndexAll(IEnumerable<Article> articles, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Blocks until running background merges finish.</summary>
+    public void WaitForMerges()
     {
         var writer = Writer();
-        var clock = Stopwatch.StartNew();
-        long count = 0, chars = 0, mentions = 0;
-        var lastReport = TimeSpan.Zero;
-        var threads = Math.Max(1, _settings.IndexingThreads);
-        using var queue = new System.Collections.Concurrent.BlockingCollection<(Article Article, ArticleEntities Entities)>(boundedCapacity: 1024);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
+        IndexErrors.Write(Location, "merging", () =>
         {
-            foreach (var (article, entities) in queue.GetConsumingEnumerable(stop.Token))
-            {
-                writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
-                Interlocked.Add(ref chars, article.Length);
-                Interlocked.Add(ref mentions, entities.Mentions.Count);
-                Interlocked.Increment(ref count);
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-
-        Exception? inputError = null;
-        try
-        {
-            foreach (var article in articles)
-            {
-                if (workers.Any(w => w.IsFaulted))
-                {
-                    break;
-                }
-
-                // The reading thread tags: tagging costs about what parsing does, and it takes that work off the writer
-                // threads, which are the bottleneck (analysis and inversion) with one or two of them.
-                queue.Add((article, Catalog.Tagger.Tag(article)), stop.Token);
-                if (progress is not null && clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(100))
-                {
-                    lastReport = clock.Elapsed;
-                    progress.Report(new IndexingProgress(Interlocked.Read(ref count), Interlocked.Read(ref chars), Interlocked.Read(ref mentions), clock.Elapsed));
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            inputError = ex;
-            stop.Cancel();
-        }
-        finally
-        {
-            queue.CompleteAdding();
-        }
-
-        try
-        {
-            Task.WaitAll(workers, CancellationToken.None);
-        }
-        catch (AggregateException)
-        {
-            // examined below: a worker's own failure wins over the cancellation it caused in the others
-        }
-
-        _dirty = true;
-        var workerError = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
-        if (workerError is not null)
-        {
-            ExceptionDispatchInfo.Throw(workerError);
-        }
-
-        if (inputError is not null)
-        {
-            ExceptionDispatchInfo.Throw(inputError);
-        }
-
-        var result = new IndexingProgress(count, chars, mentions, clock.Elapsed);
-        progress?.Report(result);
-        return result;
+            writer.WaitForMerges();
+            return 0;
+        });
     }
 
     /// <summary>Merges down to at most <paramref name="segments"/> segments (tests use it to renumber documents).</summary>
@@ -228,36 +223,36 @@ internal sealed class IndexStore : IDisposable
         _dirty = true;
     }
 
-    /// <summary>Blocks until running background merges finish.</summary>
-    public void WaitForMerges() => Writer().WaitForMerges();
-
     /// <summary>Facts about the index: article count, segments, size, versions.</summary>
     public IndexStats Stats()
     {
         var searcher = Acquire();
         try
         {
-            var reader = searcher.IndexReader;
-            var data = reader is DirectoryReader directoryReader ? directoryReader.IndexCommit.UserData : new Dictionary<string, string>();
-            long size = 0;
-            if (_directory is FSDirectory)
+            return IndexErrors.Read(Location, "reading index statistics", () =>
             {
-                foreach (var file in _directory.ListAll())
+                var reader = searcher.IndexReader;
+                var data = reader is DirectoryReader directoryReader ? directoryReader.IndexCommit.UserData : new Dictionary<string, string>();
+                long size = 0;
+                if (_directory is FSDirectory)
                 {
-                    try
+                    foreach (var file in _directory.ListAll())
                     {
-                        size += _directory.FileLength(file);
-                    }
-                    catch (FileNotFoundException)
-                    {
-                        // deleted by a concurrent merge between listing and sizing
+                        try
+                        {
+                            size += _directory.FileLength(file);
+                        }
+                        catch (FileNotFoundException)
+                        {
+                            // deleted by a concurrent merge between listing and sizing
+                        }
                     }
                 }
-            }
 
-            return new IndexStats(reader.NumDocs, reader.NumDeletedDocs, reader.Leaves.Count, size,
-                data.TryGetValue(SchemaKey, out var schema) ? schema : "?",
-                data.TryGetValue(CatalogKey, out var catalog) ? catalog : "?", Location);
+                return new IndexStats(reader.NumDocs, reader.NumDeletedDocs, reader.Leaves.Count, size,
+                    data.TryGetValue(SchemaKey, out var schema) ? schema : "?",
+                    data.TryGetValue(CatalogKey, out var catalog) ? catalog : "?", Location);
+            });
         }
         finally
         {
@@ -269,25 +264,29 @@ internal sealed class IndexStore : IDisposable
     public IndexSearcher Acquire()
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (_dirty)
+        return IndexErrors.Read(Location, "opening a searcher", () =>
         {
-            _dirty = false;
-            _searchers.MaybeRefreshBlocking();
-        }
-        else if (_writer is null && _sinceRefresh.ElapsedMilliseconds > 1000)
-        {
-            // Read-only: pick up commits made by the writer, at most once a second.
-            _sinceRefresh.Restart();
-            _searchers.MaybeRefresh();
-        }
+            if (_dirty)
+            {
+                _dirty = false;
+                _searchers.MaybeRefreshBlocking();
+            }
+            else if (_writer is null && _sinceRefresh.ElapsedMilliseconds > 1000)
+            {
+                // Read-only: pick up commits made by the writer, at most once a second.
+                _sinceRefresh.Restart();
+                _searchers.MaybeRefresh();
+            }
 
-        return _searchers.Acquire();
+            return _searchers.Acquire();
+        });
     }
 
     /// <summary>Returns a searcher taken with <see cref="Acquire"/>.</summary>
     public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
 
-    /// <summary>Closes the store. Changes not committed are discarded.</summary>
+    /// <summary>Closes the store: uncommitted changes are discarded, merge threads stopped, the lock released. Never
+    /// throws: a writer that cannot roll back cleanly still lets go of its files and lock.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -295,13 +294,33 @@ internal sealed class IndexStore : IDisposable
             return;
         }
 
-        _searchers.Dispose();
+        DisposeQuietly(_searchers.Dispose);
         if (_writer is not null)
         {
-            _writer.Rollback(); // explicit commits only: uncommitted changes are dropped, as documented
+            // Explicit commits only: uncommitted changes are dropped, as documented.
+            DisposeQuietly(_writer.Rollback);
         }
 
-        _directory.Dispose();
+        DisposeQuietly(() => _mergeScheduler?.Dispose());
+        DisposeQuietly(_directory.Dispose);
+        _lock?.Dispose();
+    }
+
+    private void CommitCore()
+    {
+        var writer = Writer();
+        IndexErrors.Write(Location, "commit", () =>
+        {
+            lock (_commitGate)
+            {
+                var checkpoint = _checkpoint;
+                writer.SetCommitData(CommitData(checkpoint));
+                writer.Commit();
+                _committedCheckpoint = checkpoint;
+            }
+
+            return 0;
+        });
     }
 
     private IndexWriter Writer()
@@ -310,13 +329,31 @@ internal sealed class IndexStore : IDisposable
         return _writer ?? throw new InvalidOperationException($"index at {Location} is open read-only");
     }
 
-    private Dictionary<string, string> CommitData() => new()
+    private Dictionary<string, string> CommitData(IndexingCheckpoint? checkpoint = null)
     {
-        [SchemaKey] = SchemaVersion,
-        [CatalogKey] = Catalog.Version,
-    };
+        var data = new Dictionary<string, string>
+        {
+            [SchemaKey] = SchemaVersion,
+            [CatalogKey] = Catalog.Version,
+        };
+        if (checkpoint is not null)
+        {
+            data[CheckpointSourceKey] = checkpoint.Source;
+            data[CheckpointPositionKey] = checkpoint.Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            data[CheckpointCompletedKey] = checkpoint.Completed ? "true" : "false";
+        }
 
-    private static void CheckVersion(LuceneDirectory directory, string location, IndexStoreSettings settings)
+        return data;
+    }
+
+    internal static IndexingCheckpoint? ReadCheckpoint(IDictionary<string, string> data) =>
+        data.TryGetValue(CheckpointSourceKey, out var source)
+        && data.TryGetValue(CheckpointPositionKey, out var text)
+        && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            ? new IndexingCheckpoint(source, position, data.TryGetValue(CheckpointCompletedKey, out var done) && done == "true")
+            : null;
+
+    private static IndexingCheckpoint? CheckVersion(LuceneDirectory directory, string location, IndexStoreSettings settings)
     {
         var infos = new SegmentInfos();
         infos.Read(directory);
@@ -334,6 +371,43 @@ internal sealed class IndexStore : IDisposable
         if (!settings.AllowCatalogMismatch && data.TryGetValue(CatalogKey, out var catalog) && catalog != settings.Catalog.Version)
         {
             throw new IndexVersionException($"index at {location} was tagged with entity catalog {catalog}, this one is {settings.Catalog.Version}; re-index the articles, or open with AllowCatalogMismatch");
+        }
+
+        return ReadCheckpoint(data);
+    }
+
+    /// <summary>Reads every committed file end to end and checks its checksum (fast: sequential reads, no decoding).</summary>
+    private static void VerifyChecksums(LuceneDirectory directory, string location)
+    {
+        using var reader = DirectoryReader.Open(directory);
+        foreach (var leaf in reader.Leaves)
+        {
+            try
+            {
+                leaf.AtomicReader.CheckIntegrity();
+            }
+            catch (Exception ex) when (IndexErrors.IsCorruption(ex))
+            {
+                throw new IndexCorruptException(location, $"checking segment {leaf.Ord} before writing", ex);
+            }
+        }
+    }
+
+    private static void DisposeQuietly(Action? dispose)
+    {
+        if (dispose is null)
+        {
+            return;
+        }
+
+        try
+        {
+            dispose();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or UnauthorizedAccessException or ArgumentException or AggregateException)
+        {
+            // Disposal must release what it can; the failure already surfaced (or will) through the operation that hit it.
+            Trace.TraceWarning($"newsindex: closing the index failed: {ex.Message}");
         }
     }
 }

@@ -13,6 +13,9 @@ internal sealed class SafeMergeScheduler : ConcurrentMergeScheduler
 
     public event Action<Exception>? Failed;
 
+    /// <summary>Merge threads alive now.</summary>
+    public int RunningMerges => MergeThreadCount;
+
     /// <summary>Returns and clears the failure recorded since the last call.</summary>
     public Exception? TakeFailure() => Interlocked.Exchange(ref _failure, null);
 

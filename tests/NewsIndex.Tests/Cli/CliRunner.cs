@@ -5,7 +5,7 @@ namespace NewsIndex.Tests.Cli;
 /// <summary>Runs the real <c>newsindex</c> executable (the built NewsIndex.Cli.dll) in a child process.</summary>
 internal static class CliRunner
 {
-    private static string CliDll => Path.Combine(AppContext.BaseDirectory, "NewsIndex.Cli.dll");
+    public static string CliDll => Path.Combine(AppContext.BaseDirectory, "NewsIndex.Cli.dll");
 
     public static (int ExitCode, string Stdout, string Stderr) Run(string home, params string[] args)
     {
