@@ -22,7 +22,9 @@ public class SoakTests
             long searches = 0, commits = 0;
             using (var index = ArticleIndex.Open(dir, new ArticleIndexOptions { IndexingThreads = 2, MaxBufferedDocs = 50 }))
             {
-                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+                // At least 3 s, and on until every kind of work has happened a few times (a loaded machine is slow), at most 30 s.
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 void Guard(Action action)
                 {
                     try
@@ -104,6 +106,12 @@ public class SoakTests
                     }
                 })));
 
+                while (!stop.IsCancellationRequested && (clock.Elapsed < TimeSpan.FromSeconds(3) || Interlocked.Read(ref searches) <= 10 || Interlocked.Read(ref commits) < 3))
+                {
+                    Thread.Sleep(20);
+                }
+
+                stop.Cancel();
                 Assert.That(Task.WaitAll([.. tasks], TimeSpan.FromSeconds(60)), Is.True, "nothing hangs");
                 Assert.That(errors, Is.Empty, string.Join("\n", errors));
                 index.Commit();
