@@ -13,6 +13,13 @@ internal enum AliasRole : byte
     BaseNoun,
     Region,
     DatelineRegion,
+
+    /// <summary>A force's short name that counts only where the article mentions the force's country or areas.</summary>
+    ContextName,
+
+    /// <summary>A shadow name (<see cref="Shadow"/>); <see cref="AliasTarget.Entity"/> indexes the catalog's shadows,
+    /// <see cref="AliasTarget.Extra"/> the implied country's entity (or -1).</summary>
+    Shadow,
 }
 
 /// <summary>One meaning of a trie path. <see cref="Entity"/> indexes the tagger's entities (or cities for <see cref="AliasRole.City"/>).</summary>
@@ -60,9 +67,10 @@ internal sealed class AliasTrie
             };
             if (symbol > Vocabulary.CapitalizedWord)
             {
-                // Acronyms (US, NATO, BA) must be upper case in the text; proper names must be capitalised, so
-                // the pronoun "us", the bird "turkey" and "chad" in lower case never match.
-                if ((flags & TokenFlags.AllUpper) != 0 && word.Length >= 2 && (flags & TokenFlags.Numeric) == 0)
+                // Short acronyms (US, BA, SAF) must be upper case in the text; proper names must be capitalised, so
+                // the pronoun "us", the bird "turkey" and "chad" in lower case never match. Acronyms of four letters
+                // or more are also written as names ("Nato", "Unita"), so they only need the capital.
+                if ((flags & TokenFlags.AllUpper) != 0 && word.Length is >= 2 and < 4 && (flags & TokenFlags.Numeric) == 0)
                 {
                     upper |= 1u << k;
                 }
