@@ -68,6 +68,7 @@ function rejection(alias, { curated = false } = {}) {
   if (deny.has(n)) return 'deny';
   if (curated) return null;
   if (!latin(alias)) return 'script';
+  if (/[()]/.test(alias)) return 'unbalanced';
   if (/^(forces of|supporters of|military faction|government of)\b/i.test(alias)) return 'descriptive';
   if (isAcronym(alias)) {
     if (acronymLetters(alias) < 3 && !/\d/.test(alias)) return 'short acronym';
@@ -325,7 +326,9 @@ for (const f of factbook) {
       if (id === nationalId) continue;
       const name = hasCountryWord(english) ? english : `${demonymOf(c)} ${english}`;
       const type = security ? (branchType(english) === 'branch' ? 'security' : branchType(english)) : branchType(english);
-      const e = entity(id, { name, type, country: cc });
+      // A name made of a demonym and a generic word ("Malian Gendarmerie") is worth tagging only when the word names a force.
+      const forceWord = /\b(army|navy|naval|air force|gendarmerie|guard|police|marines?|corps|forces?|militia|command|legion|coast guard)\b/i.test(english);
+      const e = entity(id, { name, type, country: cc, ...(hasCountryWord(english) || forceWord ? {} : { nameIsAlias: false }) });
       if (!known && !e.parent && !security) e.parent = nationalId;
       if (!e.source) { e.source = 'cia-world-factbook'; e.sourceId = f.gec; }
       for (const a of [english, ...others]) addAlias(e, a, `factbook ${f.gec}`);
