@@ -74,13 +74,19 @@ internal static class CatalogJson
                 content.Cities.Add(new City(row[0].GetString()!, row[1].GetString()!, new GeoPoint(row[2].GetDouble(), row[3].GetDouble()), row[4].GetInt64()));
             }
 
-            foreach (var item in Array(root, "regions"))
+            // In a shadow gazetteer (it has features, world regions or organisations) regions are shadows; in the
+            // country data they are the places that stand for their country (US states, datelines).
+            var gazetteer = root.TryGetProperty("features", out _) || root.TryGetProperty("worldRegions", out _) || root.TryGetProperty("organisations", out _);
+            foreach (var item in gazetteer ? [] : Array(root, "regions"))
             {
                 content.Regions.Add(new Region(RequiredString(item, "name"), RequiredString(item, "country"),
                     item.TryGetProperty("datelineOnly", out var only) && only.ValueKind == JsonValueKind.True));
             }
 
-            ReadShadows(root, content.Shadows);
+            if (gazetteer)
+            {
+                ReadShadows(root, content.Shadows);
+            }
             content.NationalNouns.AddRange(Strings(root, "nationalNouns"));
             content.PersonLikeAliases.AddRange(Strings(root, "personLikeAliases"));
         }

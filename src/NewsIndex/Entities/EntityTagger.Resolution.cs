@@ -309,8 +309,22 @@ public sealed partial class EntityTagger
         for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
         {
             var target = state.Targets[t];
-            // Context names do not make context (that would be circular); a shadow counts only through its implied country.
-            if (target.Role is AliasRole.City or AliasRole.BaseNoun or AliasRole.NamedBasePattern or AliasRole.NumberedBase or AliasRole.ContextName ||
+            // Context names do not make context (that would be circular), and a name another force may share by
+            // context ("SDF") is not evidence for either; a shadow counts only through its implied country.
+            if (target.Role == AliasRole.ContextName)
+            {
+                for (var other = hit.TargetStart; other < hit.TargetStart + hit.TargetCount; other++)
+                {
+                    if (state.Targets[other].Role != AliasRole.ContextName && state.Targets[other].Entity != target.Entity)
+                    {
+                        return null;
+                    }
+                }
+
+                continue;
+            }
+
+            if (target.Role is AliasRole.City or AliasRole.BaseNoun or AliasRole.NamedBasePattern or AliasRole.NumberedBase ||
                 (target.Role == AliasRole.Shadow && target.Extra < 0))
             {
                 continue;

@@ -69,7 +69,8 @@ function rejection(alias, { curated = false } = {}) {
   if (curated) return null;
   if (!latin(alias)) return 'script';
   if (/[()]/.test(alias)) return 'unbalanced';
-  if (/^(forces of|supporters of|military faction|government of)\b/i.test(alias)) return 'descriptive';
+  if (/^(supporters of|military faction|government of)\b/i.test(alias)) return 'descriptive';
+  if (countryNames.has(n)) return 'country name';
   if (isAcronym(alias)) {
     if (acronymLetters(alias) < 3 && !/\d/.test(alias)) return 'short acronym';
     if (stopAcronyms.has(alias) || stopAcronyms.has(alias.toUpperCase())) return 'stop acronym';
@@ -107,10 +108,13 @@ function addAlias(e, alias, origin) {
   const why = rejection(alias);
   if (why) { rejected.push(`${e.id}\t${alias}\t${why}\t${origin}`); return; }
   const owner = claimed.get(n);
-  if (owner && owner !== e.id) { rejected.push(`${e.id}\t${alias}\tclaimed by ${owner}\t${origin}`); return; }
+  // An acronym another (curated) entity owns may still name this one where the article is about its country
+  // (SDF: Syria's Democratic Forces, and Seychelles' Defence Forces in Seychelles news).
+  const shared = owner && owner !== e.id && isAcronym(alias) && (e.country || e.areas.length);
+  if (owner && owner !== e.id && !shared) { rejected.push(`${e.id}\t${alias}\tclaimed by ${owner}\t${origin}`); return; }
   const all = [...e.aliases, ...e.contextAliases, e.name].map(norm);
   if (all.includes(n) && alias !== e.name) return;
-  const list = needsContext(alias) ? e.contextAliases : e.aliases;
+  const list = needsContext(alias) || shared ? e.contextAliases : e.aliases;
   if (!list.includes(alias)) list.push(alias);
 }
 
@@ -205,7 +209,8 @@ for (const r of ucdpRows) {
   if (!e.source) { e.source = 'ucdp-actor-22.1'; e.sourceId = r.ActorId; }
   e.areas = uniq([...(e.areas ?? []), ...places]);
   if (!e.country && places.length === 1) e.country = places[0];
-  for (const n of names) addAlias(e, n, `ucdp ${r.ActorId}`);
+  // "Mara Salvatrucha (Guatemala)": the name without its qualifier is what text says.
+  for (const n of uniq(names.flatMap(x => [x, x.replace(/\s*\([^)]*\)\s*$/, '')]))) addAlias(e, n, `ucdp ${r.ActorId}`);
   const link = (field, relation) => list(field).map(a => ucdpId.get(a)).filter(Boolean);
   if (r.Splinter === '1') for (const prev of link(r.ActorIdPrev)) if (prev !== id && !e.predecessors.some(p => p.id === prev)) e.predecessors.push({ id: prev, relation: 'splintered' });
   if (r.Alliance === '1' && !e.parent) { const [parent] = link(r.ActorIdAlliance); if (parent && parent !== id) e.parent = parent; }
@@ -278,7 +283,7 @@ const parseItem = item => {
   const m = item.match(/^([^()]*?)\s*\((.*)\)\s*(.*)$/s);
   const english = (m ? m[1] + (m[3] && !/^[;,]/.test(m[3]) ? ' ' + m[3] : '') : item).replace(/\s+/g, ' ').trim();
   const inner = m ? m[2] : '';
-  const others = depthSplit(inner.replace(/\([^)]*\)/g, ''), /^(;\s*|,\s*|\s+or\s+|\s+aka\s+)/)
+  const others = depthSplit(inner.replace(/\(([^)]*)\)/g, ', $1'), /^(;\s*|,\s*|\s+or\s+|\s+aka\s+)/)
     .map(x => x.replace(/^(aka|also known as|or)\s+/i, '').replace(/^the\s+/i, '').trim())
     .filter(x => x && !/^(includes|formerly|under|see|part of)\b/i.test(x) && !/^\d{4}$/.test(x));
   return { english, others };
@@ -337,16 +342,18 @@ for (const f of factbook) {
 }
 
 // ---------- output ----------
-const ids = new Set(entities.keys());
+// UCDP actors ship even when no name is safe to tag ("Military faction (colorados)"): queries still find them by id.
+const shipped = e => curatedIds.has(e.id) || e.source === 'ucdp-actor-22.1' || !rejection(e.name) || e.aliases.length > 0 || e.contextAliases.length > 0;
+const ids = new Set([...entities.values()].filter(shipped).map(e => e.id));
 const order = [...entities.values()].sort((a, b) =>
   (curatedIds.has(b.id) - curatedIds.has(a.id)) || (a.type === 'national' ? 0 : 1) - (b.type === 'national' ? 0 : 1) || a.id.localeCompare(b.id));
 const out = [];
 for (const e of order) {
-  if (!curatedIds.has(e.id) && rejection(e.name) && e.aliases.length === 0 && e.contextAliases.length === 0) {
+  if (!shipped(e)) {
     rejected.push(`${e.id}\t${e.name}\tentity without a usable name\t${e.source}`);
     continue;
   }
-  const nameIsAlias = e.nameIsAlias === false ? false : curatedIds.has(e.id) || !rejection(e.name);
+  const nameIsAlias = e.nameIsAlias === false ? false : curatedIds.has(e.id) || (!rejection(e.name) && !needsContext(e.name) && !claimed.has(norm(e.name)));
   const row = { id: e.id, name: e.name, type: e.type };
   if (e.country) row.country = e.country;
   const areas = uniq(e.areas).filter(a => a !== e.country);
