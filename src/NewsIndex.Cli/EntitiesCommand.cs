@@ -30,7 +30,7 @@ internal static class EntitiesCommand
                         w.WriteString("id", e.Id);
                         w.WriteString("name", e.Name);
                         w.WriteStartArray("aliases");
-                        e.AllNames.Distinct().ToList().ForEach(w.WriteStringValue);
+                        e.AllNames.Except(e.ContextAliases).Distinct().ToList().ForEach(w.WriteStringValue);
                         w.WriteEndArray();
                         if (e.ContextAliases.Count > 0)
                         {

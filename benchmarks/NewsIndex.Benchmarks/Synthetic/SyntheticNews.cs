@@ -43,7 +43,7 @@ public sealed class SyntheticNews
             .Where(c => c.Until is null && c.Demonyms.Count > 0 && c.Demonyms[0].Split(' ').Length <= 3 && c.Id.Length == 2 && !catalog.PersonLikeAliases.Contains(c.Name) &&
                         catalog.FindAll(EntityKind.Country, c.Name) is [var only] && only.Id == c.Id && catalog.FindAll(EntityKind.Country, c.Demonyms[0]) is [var d] && d.Id == c.Id)
             .ToArray();
-        _namedForces = catalog.All(EntityKind.Force).Where(f => f.Category != "national" && f.Aliases.Count > 0).ToArray();
+        _namedForces = catalog.All(EntityKind.Force).Where(f => f.Category != "national" && f.Aliases.Count > 0 && catalog.FindAll(EntityKind.Force, f.Aliases[0]).Count == 1).ToArray();
         _bases = catalog.All(EntityKind.Base).Where(b => b.Aliases.Count > 0 && catalog.FindAll(EntityKind.Base, b.Aliases[0]).Count == 1).ToArray();
     }
 

@@ -43,6 +43,14 @@ public sealed partial class EntityTagger
             }
 
             var national = IndexOf(targets, AliasRole.NationalForce);
+            if (national >= 0 && NamedBranch(targets, targets[national].Entity) is { } branch)
+            {
+                // "Sri Lanka Coast Guard", "Kenya Army": an official branch name is more specific than the pattern.
+                // Like any named force, it names no country mention of its own.
+                Add(mentions, field, hit.First, hit.End, _entities[branch]);
+                continue;
+            }
+
             if (national >= 0)
             {
                 var target = targets[national];
@@ -387,6 +395,22 @@ public sealed partial class EntityTagger
         // Forces that share a name (SAF: Sudan's and Somalia's armed forces) resolve by the article's countries; when
         // they do not decide, no tag is better than a guess.
         return several.TrueForAll(e => _entities[e].Kind == EntityKind.Force) ? ChooseByContext(several, countryCounts) : Choose([.. several], countryCounts);
+    }
+
+    /// <summary>A named force of the same country at the same words as a national-military pattern (a branch, a coast guard), or null.</summary>
+    private int? NamedBranch(ReadOnlySpan<AliasTarget> targets, int nationalForce)
+    {
+        foreach (var target in targets)
+        {
+            if (target.Role == AliasRole.Name && target.Entity != nationalForce && _entities[target.Entity].Kind == EntityKind.Force &&
+                (string.Equals(_entities[target.Entity].Parent, _entities[nationalForce].Id, StringComparison.Ordinal) ||
+                 string.Equals(_entities[target.Entity].Country, _entities[nationalForce].Country, StringComparison.Ordinal)))
+            {
+                return target.Entity;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How much the article's countries speak for an entity: its own mentions for a country; for a force, the

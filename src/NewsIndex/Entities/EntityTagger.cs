@@ -211,14 +211,11 @@ public sealed partial class EntityTagger
             ? demonym + "s"
             : null;
 
-    /// <summary>An alias and, when it starts with "the", the same alias without it ("the National Front for …").</summary>
+    /// <summary>An alias without a leading "the" ("the National Front for …"): matching starts at every word, so the
+    /// shorter form finds both "the National Front …" and "National Front …" (and "the" never starts a trie walk).</summary>
     private static IEnumerable<string> WithoutArticle(string alias)
     {
-        yield return alias;
-        if (alias.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && alias.Length > 4)
-        {
-            yield return alias[4..];
-        }
+        yield return alias.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && alias.Length > 4 ? alias[4..] : alias;
     }
 
     private static List<(string Word, TokenFlags Flags)> Words(string pattern) =>

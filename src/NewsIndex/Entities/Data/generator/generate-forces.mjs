@@ -333,7 +333,11 @@ for (const f of factbook) {
       const type = security ? (branchType(english) === 'branch' ? 'security' : branchType(english)) : branchType(english);
       // A name made of a demonym and a generic word ("Malian Gendarmerie") is worth tagging only when the word names a force.
       const forceWord = /\b(army|navy|naval|air force|gendarmerie|guard|police|marines?|corps|forces?|militia|command|legion|coast guard)\b/i.test(english);
-      const e = entity(id, { name, type, country: cc, ...(hasCountryWord(english) || forceWord ? {} : { nameIsAlias: false }) });
+      // A synthesized "Malian Army" is the national pattern's job ("Malian army" = the military); only names the source
+      // itself gives ("Kenya Army", "Sri Lanka Coast Guard") or force words the pattern lacks ("Malian Gendarmerie") tag the branch.
+      const patternNouns = new Set(curatedInput.nationalNouns.map(norm));
+      const synthesized = !hasCountryWord(english);
+      const e = entity(id, { name, type, country: cc, ...((synthesized && (!forceWord || patternNouns.has(norm(english)))) ? { nameIsAlias: false } : {}) });
       if (!known && !e.parent && !security) e.parent = nationalId;
       if (!e.source) { e.source = 'cia-world-factbook'; e.sourceId = f.gec; }
       for (const a of [english, ...others]) addAlias(e, a, `factbook ${f.gec}`);
@@ -345,6 +349,26 @@ for (const f of factbook) {
 // UCDP actors ship even when no name is safe to tag ("Military faction (colorados)"): queries still find them by id.
 const shipped = e => curatedIds.has(e.id) || e.source === 'ucdp-actor-22.1' || !rejection(e.name) || e.aliases.length > 0 || e.contextAliases.length > 0;
 const ids = new Set([...entities.values()].filter(shipped).map(e => e.id));
+// An alias several generated actors share stays only with the actor it names itself (its name or its id), when there
+// is one: UCDP repeats a group's name in the rows of its factions and successors ("KNU" in the KNUP row).
+{
+  const holders = new Map();
+  for (const e of entities.values()) for (const a of [...e.aliases, ...e.contextAliases]) {
+    const n = norm(a);
+    if (!holders.has(n)) holders.set(n, new Set());
+    holders.get(n).add(e);
+  }
+  for (const [n, set] of holders) {
+    if (set.size < 2) continue;
+    const own = [...set].filter(e => norm(e.name) === n || e.id.replace(/-/g, ' ') === n);
+    if (own.length !== 1) continue;
+    for (const e of set) if (e !== own[0] && !curatedIds.has(e.id) && e.source === 'ucdp-actor-22.1') {
+      e.aliases = e.aliases.filter(a => norm(a) !== n);
+      e.contextAliases = e.contextAliases.filter(a => norm(a) !== n);
+      rejected.push(`${e.id}\t${n}\tnames ${own[0].id}\tdedupe`);
+    }
+  }
+}
 const order = [...entities.values()].sort((a, b) =>
   (curatedIds.has(b.id) - curatedIds.has(a.id)) || (a.type === 'national' ? 0 : 1) - (b.type === 'national' ? 0 : 1) || a.id.localeCompare(b.id));
 const out = [];
