@@ -30,11 +30,50 @@ internal static class EntitiesCommand
                         w.WriteString("id", e.Id);
                         w.WriteString("name", e.Name);
                         w.WriteStartArray("aliases");
-                        e.AllNames.Distinct().ToList().ForEach(w.WriteStringValue);
+                        e.AllNames.Except(e.ContextAliases).Distinct().ToList().ForEach(w.WriteStringValue);
                         w.WriteEndArray();
+                        if (e.ContextAliases.Count > 0)
+                        {
+                            w.WriteStartArray("contextAliases");
+                            e.ContextAliases.ToList().ForEach(w.WriteStringValue);
+                            w.WriteEndArray();
+                        }
+
                         if (e.Country is not null)
                         {
                             w.WriteString("country", e.Country);
+                        }
+
+                        if (e.Areas.Count > 0)
+                        {
+                            w.WriteStartArray("areas");
+                            e.Areas.ToList().ForEach(w.WriteStringValue);
+                            w.WriteEndArray();
+                        }
+
+                        if (e.Category is not null)
+                        {
+                            w.WriteString("category", e.Category);
+                        }
+
+                        if (e.Parent is not null)
+                        {
+                            w.WriteString("parent", e.Parent);
+                        }
+
+                        WriteLinks(w, "predecessors", e.Predecessors);
+                        WriteLinks(w, "successors", e.Successors);
+                        if (e.Operators.Count > 0)
+                        {
+                            w.WriteStartArray("operators");
+                            e.Operators.ToList().ForEach(w.WriteStringValue);
+                            w.WriteEndArray();
+                        }
+
+                        w.WriteString("source", e.Source ?? "curated");
+                        if (e.SourceId is not null)
+                        {
+                            w.WriteString("sourceId", e.SourceId);
                         }
 
                         if (e.Location is { } at)
@@ -55,7 +94,7 @@ internal static class EntitiesCommand
             {
                 var relation = e.Kind switch
                 {
-                    EntityKind.Force when e.Country is not null => $" affiliated with {e.Country}",
+                    EntityKind.Force => $"{(e.Category is null ? string.Empty : $" [{e.Category}]")}{(e.Country is null ? string.Empty : $" affiliated with {e.Country}")}{(e.Parent is null ? string.Empty : $", part of {e.Parent}")}",
                     EntityKind.Base => $" in {e.Country}{(e.Operators.Count > 0 ? $", used by {string.Join('/', e.Operators)}" : string.Empty)}",
                     _ => string.Empty,
                 };
@@ -72,5 +111,29 @@ internal static class EntitiesCommand
             return 0;
         });
         return command;
+    }
+
+    private static void WriteLinks(System.Text.Json.Utf8JsonWriter w, string name, ValueList<EntityLink> links)
+    {
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var link in links)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", link.Id);
+            w.WriteString("relation", link.Relation);
+            if (link.Year is { } year)
+            {
+                w.WriteNumber("year", year);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

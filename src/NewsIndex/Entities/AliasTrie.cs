@@ -13,6 +13,13 @@ internal enum AliasRole : byte
     BaseNoun,
     Region,
     DatelineRegion,
+
+    /// <summary>A force's short name that counts only where the article mentions the force's country or areas.</summary>
+    ContextName,
+
+    /// <summary>A shadow name (<see cref="Shadow"/>); <see cref="AliasTarget.Entity"/> indexes the catalog's shadows,
+    /// <see cref="AliasTarget.Extra"/> the implied country's entity (or -1).</summary>
+    Shadow,
 }
 
 /// <summary>One meaning of a trie path. <see cref="Entity"/> indexes the tagger's entities (or cities for <see cref="AliasRole.City"/>).</summary>
@@ -38,6 +45,13 @@ internal sealed class AliasTrie
 
     public Vocabulary Vocabulary { get; } = new();
 
+    /// <summary>Symbols of words that belong to entity names (not only to shadow names such as "Saint Michael"): the
+    /// person-name rule treats a capitalised neighbour as a first name unless it is one of these.</summary>
+    private readonly HashSet<int> _entityWords = [];
+
+    /// <summary>Whether <paramref name="symbol"/> is a word of some entity's name.</summary>
+    public bool IsEntityWord(int symbol) => symbol >= 0 && _entityWords.Contains(symbol);
+
     /// <summary>Adds <paramref name="words"/> (normal forms with the flags of the alias as written) with a meaning.</summary>
     public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target)
     {
@@ -58,11 +72,17 @@ internal sealed class AliasTrie
                 "#cap" => Vocabulary.CapitalizedWord,
                 _ => Vocabulary.Add(word),
             };
+            if (target.Role != AliasRole.Shadow)
+            {
+                _entityWords.Add(symbol);
+            }
+
             if (symbol > Vocabulary.CapitalizedWord)
             {
-                // Acronyms (US, NATO, BA) must be upper case in the text; proper names must be capitalised, so
-                // the pronoun "us", the bird "turkey" and "chad" in lower case never match.
-                if ((flags & TokenFlags.AllUpper) != 0 && word.Length >= 2 && (flags & TokenFlags.Numeric) == 0)
+                // Short acronyms (US, BA, SAF) must be upper case in the text; proper names must be capitalised, so
+                // the pronoun "us", the bird "turkey" and "chad" in lower case never match. Acronyms of four letters
+                // or more are also written as names ("Nato", "Unita"), so they only need the capital.
+                if ((flags & TokenFlags.AllUpper) != 0 && word.Length is >= 2 and < 4 && (flags & TokenFlags.Numeric) == 0)
                 {
                     upper |= 1u << k;
                 }

@@ -13,6 +13,7 @@ internal static class CatalogJson
         public List<string> NationalNouns { get; } = [];
         public List<string> PersonLikeAliases { get; } = [];
         public List<Region> Regions { get; } = [];
+        public List<Shadow> Shadows { get; } = [];
     }
 
     public static Content Read(Stream stream, string sourceName)
@@ -41,8 +42,16 @@ internal static class CatalogJson
                 content.Entities.Add(new Entity(EntityKind.Force, RequiredString(item, "id"), RequiredString(item, "name"))
                 {
                     Aliases = Strings(item, "aliases"),
+                    ContextAliases = Strings(item, "contextAliases"),
+                    NameIsAlias = !(item.TryGetProperty("nameIsAlias", out var nameIsAlias) && nameIsAlias.ValueKind == JsonValueKind.False),
                     Country = OptionalString(item, "country"),
-                    Category = OptionalString(item, "type"),
+                    Areas = Strings(item, "areas"),
+                    Category = OptionalString(item, "category") ?? OptionalString(item, "type"),
+                    Parent = OptionalString(item, "parent"),
+                    Predecessors = Links(item, "predecessors"),
+                    Successors = Links(item, "successors"),
+                    Source = OptionalString(item, "source"),
+                    SourceId = OptionalString(item, "sourceId"),
                 });
             }
 
@@ -65,12 +74,19 @@ internal static class CatalogJson
                 content.Cities.Add(new City(row[0].GetString()!, row[1].GetString()!, new GeoPoint(row[2].GetDouble(), row[3].GetDouble()), row[4].GetInt64()));
             }
 
-            foreach (var item in Array(root, "regions"))
+            // In a shadow gazetteer (it has features, world regions or organisations) regions are shadows; in the
+            // country data they are the places that stand for their country (US states, datelines).
+            var gazetteer = root.TryGetProperty("features", out _) || root.TryGetProperty("worldRegions", out _) || root.TryGetProperty("organisations", out _);
+            foreach (var item in gazetteer ? [] : Array(root, "regions"))
             {
                 content.Regions.Add(new Region(RequiredString(item, "name"), RequiredString(item, "country"),
                     item.TryGetProperty("datelineOnly", out var only) && only.ValueKind == JsonValueKind.True));
             }
 
+            if (gazetteer)
+            {
+                ReadShadows(root, content.Shadows);
+            }
             content.NationalNouns.AddRange(Strings(root, "nationalNouns"));
             content.PersonLikeAliases.AddRange(Strings(root, "personLikeAliases"));
         }
@@ -81,6 +97,26 @@ internal static class CatalogJson
 
         return content;
     }
+
+    /// <summary>The shadow gazetteer (<c>shadows.json</c>): regions, physical features, world regions and organisations.</summary>
+    private static void ReadShadows(JsonElement root, List<Shadow> shadows)
+    {
+        foreach (var (key, kind) in (ReadOnlySpan<(string, ShadowKind)>)[("regions", ShadowKind.Region), ("features", ShadowKind.Feature), ("worldRegions", ShadowKind.WorldRegion), ("organisations", ShadowKind.Organisation)])
+        {
+            foreach (var item in Array(root, key))
+            {
+                var country = kind == ShadowKind.Region ? RequiredString(item, "country") : null;
+                foreach (var name in Strings(item, "aliases").Prepend(RequiredString(item, "name")))
+                {
+                    shadows.Add(new Shadow(name, kind, country));
+                }
+            }
+        }
+    }
+
+    private static EntityLink[] Links(JsonElement item, string name) =>
+        Array(item, name).Select(link => new EntityLink(RequiredString(link, "id"), OptionalString(link, "relation") ?? "succeeded",
+            link.TryGetProperty("year", out var year) && year.ValueKind == JsonValueKind.Number ? year.GetInt32() : null)).ToArray();
 
     private static JsonDocument ParseDocument(Stream stream, string sourceName)
     {

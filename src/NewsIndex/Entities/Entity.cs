@@ -27,8 +27,10 @@ public sealed record Entity(EntityKind Kind, string Id, string Name)
     /// <summary>Bases: coordinates. Countries: a representative point. Forces: null.</summary>
     public GeoPoint? Location { get; init; }
 
-    /// <summary>Forces: <c>national</c>, <c>command</c>, <c>private-military-company</c>, <c>insurgent</c>,
-    /// <c>multinational</c>, <c>alliance</c>, <c>un-mission</c>, <c>paramilitary</c>. Bases and countries: null.</summary>
+    /// <summary>Forces: <c>national</c> (a country's military), <c>branch</c>, <c>guard</c>, <c>gendarmerie</c>, <c>police</c>,
+    /// <c>security</c>, <c>paramilitary</c>, <c>command</c>, <c>rebel</c>, <c>jihadist</c>, <c>militia</c>, <c>self-defence</c>,
+    /// <c>faction</c>, <c>private-military-company</c>, <c>un-mission</c>, <c>mission</c>, <c>multinational</c>,
+    /// <c>coalition</c>, <c>alliance</c>. Bases and countries: null.</summary>
     public string? Category { get; init; }
 
     /// <summary>Bases: descriptive tags (<c>air</c>, <c>drone</c>, <c>naval</c>, <c>airport</c> …) used to resolve phrases like "the drone base".</summary>
@@ -47,6 +49,34 @@ public sealed record Entity(EntityKind Kind, string Id, string Name)
     /// mean this state (<c>Moscow</c> in 1987 is the USSR).</summary>
     public ValueList<string> Covers { get; init; } = [];
 
-    /// <summary>Every surface form: aliases, demonyms and metonyms.</summary>
-    public IEnumerable<string> AllNames => Aliases.Concat(Demonyms).Concat(Metonyms);
+    /// <summary>Forces: short names (mostly acronyms such as <c>FAN</c> or <c>SAF</c>) the tagger recognises only where the
+    /// article mentions the force's <see cref="Country"/> or one of its <see cref="Areas"/>.</summary>
+    public ValueList<string> ContextAliases { get; init; } = [];
+
+    /// <summary>Whether the tagger recognises <see cref="Name"/> itself; false for display names too generic to tag
+    /// ("National Liberation Army (Colombia)"), whose entity is then found through its aliases only.</summary>
+    public bool NameIsAlias { get; init; } = true;
+
+    /// <summary>Forces: other countries the force operates in (besides <see cref="Country"/>); they also count as
+    /// context for <see cref="ContextAliases"/> and shared aliases.</summary>
+    public ValueList<string> Areas { get; init; } = [];
+
+    /// <summary>Forces: the id of the force this one belongs to (a branch's national military, a katiba's coalition,
+    /// a province's parent group), or null.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>Forces: the forces this one came from (renamed from, merged from, splintered from), with years where known.</summary>
+    public ValueList<EntityLink> Predecessors { get; init; } = [];
+
+    /// <summary>Forces: the forces that came from this one (the inverse of <see cref="Predecessors"/>; the catalog fills it).</summary>
+    public ValueList<EntityLink> Successors { get; init; } = [];
+
+    /// <summary>Where the entry comes from (<c>ucdp-actor-22.1</c>, <c>cia-world-factbook</c>, <c>ofac-sdn</c>), or null for hand-curated entries.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The entry's id in <see cref="Source"/> (a UCDP ActorId, a Factbook country code, an OFAC entity number), or null.</summary>
+    public string? SourceId { get; init; }
+
+    /// <summary>Every surface form: aliases, context aliases, demonyms and metonyms.</summary>
+    public IEnumerable<string> AllNames => Aliases.Concat(ContextAliases).Concat(Demonyms).Concat(Metonyms);
 }

@@ -14,6 +14,9 @@ public sealed partial class EntityCatalog
 {
     private static readonly string[] DefaultNationalNouns = ["troops", "forces", "soldiers", "military", "army", "navy", "air force"];
     private static readonly string[] EmbeddedParts = ["countries", "forces", "bases", "cities"];
+
+    // Optional parts: the shadow gazetteer ships as its own file and the catalog works without it.
+    private static readonly string[] OptionalEmbeddedParts = ["shadows"];
     private static readonly Lazy<EntityCatalog> LazyDefault = new(LoadDefault);
 
     private readonly FrozenDictionary<(EntityKind, string), Entity> _byId;
@@ -23,8 +26,9 @@ public sealed partial class EntityCatalog
     private readonly Lazy<string> _version;
     private readonly Lazy<FrozenDictionary<string, City>> _cityByName;
     private readonly Lazy<Dictionary<(EntityKind, string), Entity[]>> _aliases;
+    private readonly Lazy<Dictionary<string, Entity[]>> _members;
 
-    private EntityCatalog(IEnumerable<Entity> entities, IReadOnlyList<City> cities, IReadOnlyList<string> nationalNouns, IReadOnlyList<string> personLikeAliases, IReadOnlyList<Region> regions)
+    private EntityCatalog(IEnumerable<Entity> entities, IReadOnlyList<City> cities, IReadOnlyList<string> nationalNouns, IReadOnlyList<string> personLikeAliases, IReadOnlyList<Region> regions, IReadOnlyList<Shadow> shadows)
     {
         var merged = new Dictionary<(EntityKind, string), Entity>();
         var order = new List<(EntityKind, string)>();
@@ -57,6 +61,7 @@ public sealed partial class EntityCatalog
             }
         }
 
+        LinkSuccessors(merged);
         _generated = generated;
         _byId = merged.ToFrozenDictionary();
         _byKind = Enum.GetValues<EntityKind>().ToDictionary(k => k, k => order.Where(o => o.Item1 == k).Select(o => merged[o]).ToArray());
@@ -64,12 +69,15 @@ public sealed partial class EntityCatalog
         NationalNouns = nationalNouns.Count > 0 ? nationalNouns : DefaultNationalNouns;
         PersonLikeAliases = personLikeAliases;
         Regions = regions;
+        Shadows = shadows;
         _tagger = new Lazy<EntityTagger>(() => new EntityTagger(this));
         _version = new Lazy<string>(ComputeVersion);
         _aliases = new Lazy<Dictionary<(EntityKind, string), Entity[]>>(() => _byKind.Values.SelectMany(e => e)
             .SelectMany(e => e.AllNames.Append(e.Name).Select(AliasKey).Distinct().Select(key => (Key: (e.Kind, key), Entity: e)))
             .GroupBy(x => x.Key)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Entity).ToArray()));
+        _members = new Lazy<Dictionary<string, Entity[]>>(() => _byKind[EntityKind.Force].Where(f => f.Parent is not null)
+            .GroupBy(f => f.Parent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
         _cityByName = new Lazy<FrozenDictionary<string, City>>(() => Cities
             .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.MaxBy(c => c.Population)!, StringComparer.OrdinalIgnoreCase));
@@ -95,6 +103,9 @@ public sealed partial class EntityCatalog
 
     /// <summary>Sub-national places that stand for their country in datelines and text.</summary>
     internal IReadOnlyList<Region> Regions { get; }
+
+    /// <summary>Names that contain an entity's name but mean something else (regions, features, organisations).</summary>
+    internal IReadOnlyList<Shadow> Shadows { get; }
 
     /// <summary>The tagger for this catalog (built once, on first use).</summary>
     public EntityTagger Tagger => _tagger.Value;
@@ -181,15 +192,48 @@ public sealed partial class EntityCatalog
         ArgumentNullException.ThrowIfNull(entities);
         // Generated national militaries are left out so that they are generated again for the new set of countries.
         var own = _byKind.Values.SelectMany(e => e).Where(e => !_generated.Contains((e.Kind, e.Id)));
-        return new EntityCatalog(own.Concat(entities), Cities, NationalNouns, PersonLikeAliases, Regions);
+        // Successors are derived from predecessors again, so a replaced or removed link does not linger.
+        own = own.Select(e => e.Successors.Count == 0 ? e : e with { Successors = [] });
+        return new EntityCatalog(own.Concat(entities), Cities, NationalNouns, PersonLikeAliases, Regions, Shadows);
     }
 
     /// <summary>A new catalog with the entities of a JSON file in the catalog format (keys <c>countries</c>,
-    /// <c>forces</c>, <c>bases</c>, as in the embedded data) added or replacing existing ones.</summary>
+    /// <c>forces</c>, <c>bases</c>, as in the embedded data) added or replacing existing ones; shadow names in the
+    /// file (keys <c>regions</c>, <c>features</c>, <c>worldRegions</c>, <c>organisations</c>, as in <c>shadows.json</c>) are added too.</summary>
     public EntityCatalog WithFile(string path)
     {
         using var stream = File.OpenRead(path);
-        return With(CatalogJson.Read(stream, path).Entities);
+        var content = CatalogJson.Read(stream, path);
+        var extended = With(content.Entities);
+        return content.Shadows.Count == 0 && content.Regions.Count == 0
+            ? extended
+            : new EntityCatalog(extended.All(EntityKind.Country).Concat(extended.All(EntityKind.Force).Where(f => !extended._generated.Contains((f.Kind, f.Id))))
+                    .Concat(extended.All(EntityKind.Base)).Select(e => e.Successors.Count == 0 ? e : e with { Successors = [] }),
+                Cities, NationalNouns, PersonLikeAliases, [.. Regions, .. content.Regions], [.. Shadows, .. content.Shadows]);
+    }
+
+    /// <summary>The forces whose <see cref="Entity.Parent"/> is <paramref name="forceId"/>, and theirs in turn
+    /// (JNIM's katibas; a national military's branches).</summary>
+    public IReadOnlyList<Entity> Members(string forceId)
+    {
+        ArgumentNullException.ThrowIfNull(forceId);
+        var result = new List<Entity>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { forceId };
+        var queue = new Queue<string>([forceId]);
+        while (queue.Count > 0)
+        {
+            var id = queue.Dequeue();
+            foreach (var member in _members.Value.GetValueOrDefault(id, []))
+            {
+                if (seen.Add(member.Id))
+                {
+                    result.Add(member);
+                    queue.Enqueue(member.Id);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The id of a country's national military (<c>ru-armed-forces</c> for <c>RU</c>).</summary>
@@ -204,9 +248,38 @@ public sealed partial class EntityCatalog
             using var stream = assembly.GetManifestResourceStream($"NewsIndex.Entities.Data.{name}.json")
                                ?? throw new InvalidOperationException($"embedded {name}.json is missing from the assembly");
             return CatalogJson.Read(stream, $"{name}.json");
-        }).ToArray();
+        }).Concat(OptionalEmbeddedParts.Select(name =>
+        {
+            using var stream = assembly.GetManifestResourceStream($"NewsIndex.Entities.Data.{name}.json");
+            return stream is null ? null : CatalogJson.Read(stream, $"{name}.json");
+        }).OfType<CatalogJson.Content>()).ToArray();
         return new EntityCatalog(parts.SelectMany(p => p.Entities), parts.SelectMany(p => p.Cities).ToArray(),
-            parts.SelectMany(p => p.NationalNouns).ToArray(), parts.SelectMany(p => p.PersonLikeAliases).ToArray(), parts.SelectMany(p => p.Regions).ToArray());
+            parts.SelectMany(p => p.NationalNouns).ToArray(), parts.SelectMany(p => p.PersonLikeAliases).ToArray(), parts.SelectMany(p => p.Regions).ToArray(),
+            parts.SelectMany(p => p.Shadows).ToArray());
+    }
+
+    /// <summary>Fills each force's <see cref="Entity.Successors"/> from the others' <see cref="Entity.Predecessors"/>.</summary>
+    private static void LinkSuccessors(Dictionary<(EntityKind, string), Entity> merged)
+    {
+        var successors = new Dictionary<(EntityKind, string), List<EntityLink>>();
+        foreach (var entity in merged.Values)
+        {
+            foreach (var link in entity.Predecessors)
+            {
+                var key = (entity.Kind, link.Id);
+                if (merged.ContainsKey(key))
+                {
+                    (successors.TryGetValue(key, out var list) ? list : successors[key] = []).Add(link with { Id = entity.Id });
+                }
+            }
+        }
+
+        foreach (var (key, links) in successors)
+        {
+            var entity = merged[key];
+            var all = entity.Successors.Concat(links).DistinctBy(l => l.Id).OrderBy(l => l.Id, StringComparer.Ordinal).ToArray();
+            merged[key] = entity with { Successors = all };
+        }
     }
 
     private static void Validate(Entity entity)
@@ -263,12 +336,23 @@ public sealed partial class EntityCatalog
         var builder = new StringBuilder();
         foreach (var entity in _byKind.Values.SelectMany(e => e))
         {
-            builder.Append(entity.Kind).Append('|').Append(entity.Id).Append('|').Append(entity.Country).Append('|')
-                .AppendJoin(';', entity.AllNames).Append('|').AppendJoin(';', entity.Operators).Append('|').Append(entity.City)
-                .Append('|').Append(entity.Number).Append('|').AppendJoin(';', entity.Tags).Append('\n');
+            // Every field, so that any change to what the tagger or a query can see changes the version.
+            builder.Append(entity.Kind).Append('|').Append(entity.Id).Append('|').Append(entity.Name).Append('|').Append(entity.Country).Append('|')
+                .AppendJoin(';', entity.Aliases).Append('|').AppendJoin(';', entity.ContextAliases).Append('|').AppendJoin(';', entity.Demonyms)
+                .Append('|').AppendJoin(';', entity.Metonyms).Append('|').Append(entity.NameIsAlias).Append('|').AppendJoin(';', entity.Areas)
+                .Append('|').Append(entity.Category).Append('|').Append(entity.Parent).Append('|').AppendJoin(';', entity.Predecessors)
+                .Append('|').AppendJoin(';', entity.Successors).Append('|').Append(entity.Source).Append('|').Append(entity.SourceId)
+                .Append('|').AppendJoin(';', entity.Operators).Append('|').Append(entity.City).Append('|').Append(entity.Number)
+                .Append('|').AppendJoin(';', entity.Tags).Append('|').Append(entity.Until?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                .Append('|').AppendJoin(';', entity.Covers).Append('|')
+                .Append(entity.Location is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.Latitude},{at.Longitude}") : string.Empty).Append('\n');
         }
 
-        builder.AppendJoin(';', NationalNouns).AppendJoin(';', PersonLikeAliases).AppendJoin(';', Regions).Append(Cities.Count);
+        builder.AppendJoin(';', NationalNouns).AppendJoin(';', PersonLikeAliases).AppendJoin(';', Regions).AppendJoin(';', Shadows);
+        foreach (var city in Cities)
+        {
+            builder.Append(city.Name).Append('|').Append(city.Country).Append('|').Append(city.Population).Append(';');
+        }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16].ToLowerInvariant();
     }
 }

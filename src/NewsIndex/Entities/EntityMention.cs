@@ -7,7 +7,9 @@ namespace NewsIndex.Entities;
 /// <param name="Start">Offset of the first character, in UTF-16 code units.</param>
 /// <param name="End">Offset just past the last character.</param>
 /// <param name="Field">The article field the offsets refer to.</param>
-public readonly record struct EntityMention(EntityKind Kind, string Id, string Text, int Start, int End, ArticleField Field = ArticleField.Body)
+/// <param name="Implied">True when the text names something inside the entity rather than the entity itself (a region
+/// such as "Lower Juba" implies Somalia): the mention counts for filters, but weighs little in what an article is about.</param>
+public readonly record struct EntityMention(EntityKind Kind, string Id, string Text, int Start, int End, ArticleField Field = ArticleField.Body, bool Implied = false)
 {
     /// <summary>Length in UTF-16 code units.</summary>
     public int Length => End - Start;

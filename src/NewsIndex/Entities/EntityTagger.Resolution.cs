@@ -32,8 +32,9 @@ public sealed partial class EntityTagger
         var topCountry = countryCounts.Count == 0 ? null : countryCounts.MaxBy(kv => kv.Value).Key;
         var mentions = new List<EntityMention>();
         var baseNouns = new List<Hit>();
-        foreach (var hit in state.Hits)
+        for (var h = 0; h < state.Hits.Count; h++)
         {
+            var hit = state.Hits[h];
             var field = state.Fields[hit.FieldIndex];
             var targets = CollectionsMarshal.AsSpan(state.Targets).Slice(hit.TargetStart, hit.TargetCount);
             if (targets.IsEmpty)
@@ -42,17 +43,40 @@ public sealed partial class EntityTagger
             }
 
             var national = IndexOf(targets, AliasRole.NationalForce);
+            if (national >= 0 && NamedBranch(targets, targets[national].Entity) is { } branch)
+            {
+                // "Sri Lanka Coast Guard", "Kenya Army": an official branch name is more specific than the pattern.
+                // Like any named force, it names no country mention of its own.
+                Add(mentions, field, hit.First, hit.End, _entities[branch]);
+                continue;
+            }
+
             if (national >= 0)
             {
                 var target = targets[national];
                 Add(mentions, field, hit.First, hit.End, _entities[target.Entity]);
                 Add(mentions, field, hit.First, hit.First + target.CountryTokens, _entities[target.Extra]);
+                AddCoordinated(state, h, mentions);
                 continue;
             }
 
             if (NamedEntity(targets, countryCounts) is { } named)
             {
                 Add(mentions, field, hit.First, hit.End, _entities[named]);
+                continue;
+            }
+
+            var shadow = IndexOf(targets, AliasRole.Shadow);
+            if (shadow >= 0)
+            {
+                // The longer name has consumed its words; only a region says something: it is in its country (an implied
+                // mention, kept only with support, see DropUnsupportedRegions). Organisations, features and world regions
+                // imply no country.
+                if (targets[shadow].Extra >= 0)
+                {
+                    Add(mentions, field, hit.First, hit.End, _entities[targets[shadow].Extra], implied: true);
+                }
+
                 continue;
             }
 
@@ -102,8 +126,94 @@ public sealed partial class EntityTagger
         }
 
         ApplyHistory(mentions, published);
+        DropUnsupportedRegions(mentions);
         mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return mentions;
+    }
+
+    /// <summary>
+    /// "Turkish and Syrian troops", "American, British and French forces", "Iraqi/Iranian soldiers": the countries
+    /// coordinated before a national-military phrase share its noun, so each names its national military too.
+    /// </summary>
+    private void AddCoordinated(MatchState state, int head, List<EntityMention> mentions)
+    {
+        var current = state.Hits[head];
+        var field = state.Fields[current.FieldIndex];
+        var conjunction = false;
+        for (var p = head - 1; p >= 0; p--)
+        {
+            // A list reads "A, B and C troops": a comma joins only items before the conjunction, and only adjectives
+            // ("In Niger, US and Russian troops" does not make Niger's military).
+            var previous = state.Hits[p];
+            var link = previous.FieldIndex == current.FieldIndex ? Coordinated(field, previous.End, current.First) : Link.None;
+            var demonym = HasRole(state, previous, AliasRole.Demonym);
+            if (link == Link.None || (link == Link.Comma && (!conjunction || !demonym)) ||
+                SingleEntity(state, previous) is not { Kind: EntityKind.Country } country ||
+                (!demonym && !HasRole(state, previous, AliasRole.Name)) || field.Tokens[previous.End - 1].Has(TokenFlags.Possessive) ||
+                !_entityIndex.TryGetValue((EntityKind.Country, country.Id), out var countryIndex) ||
+                !_nationalForceOf.TryGetValue(countryIndex, out var force))
+            {
+                return;
+            }
+
+            Add(mentions, field, previous.First, previous.End, _entities[force]);
+            conjunction |= link == Link.Conjunction;
+            current = previous;
+        }
+    }
+
+    private enum Link
+    {
+        None,
+        Comma,
+        Conjunction,
+    }
+
+    /// <summary>What separates two hits: a conjunction ("and", "or", "/", "&amp;", with an optional serial comma), a comma, or something else.</summary>
+    private static Link Coordinated(FieldTokens field, int end, int first)
+    {
+        if (end <= 0 || first < end || first - end > 1)
+        {
+            return Link.None;
+        }
+
+        if (first - end == 1)
+        {
+            var word = field.Tokens[end];
+            var text = field.Text.AsSpan(word.Start, word.End - word.Start);
+            return (text.Equals("and", StringComparison.OrdinalIgnoreCase) || text.Equals("or", StringComparison.OrdinalIgnoreCase)) &&
+                   Separator(field.Text.AsSpan(field.Tokens[end - 1].End, word.Start - field.Tokens[end - 1].End), allowComma: true) &&
+                   Separator(field.Text.AsSpan(word.End, field.Tokens[first].Start - word.End), allowComma: false)
+                ? Link.Conjunction
+                : Link.None;
+        }
+
+        var gap = field.Text.AsSpan(field.Tokens[end - 1].End, field.Tokens[first].Start - field.Tokens[end - 1].End);
+        return !Separator(gap, allowComma: true) ? Link.None
+            : gap.IndexOfAny("/&") >= 0 ? Link.Conjunction
+            : gap.IndexOf(',') >= 0 ? Link.Comma
+            : Link.None;
+    }
+
+    private static bool Separator(ReadOnlySpan<char> gap, bool allowComma)
+    {
+        var marks = 0;
+        foreach (var c in gap)
+        {
+            if (c is ',' or '/' or '&')
+            {
+                if (++marks > 1 || (c == ',' && !allowComma))
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"the base in Agadez", "the drone base": a base noun resolved by a nearby city or by the article's country.</summary>
@@ -210,12 +320,28 @@ public sealed partial class EntityTagger
         for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
         {
             var target = state.Targets[t];
-            if (target.Role is AliasRole.City or AliasRole.BaseNoun or AliasRole.NamedBasePattern or AliasRole.NumberedBase)
+            // Context names do not make context (that would be circular), and a name another force may share by
+            // context ("SDF") is not evidence for either; a shadow counts only through its implied country.
+            if (target.Role == AliasRole.ContextName)
+            {
+                for (var other = hit.TargetStart; other < hit.TargetStart + hit.TargetCount; other++)
+                {
+                    if (state.Targets[other].Role != AliasRole.ContextName && state.Targets[other].Entity != target.Entity)
+                    {
+                        return null;
+                    }
+                }
+
+                continue;
+            }
+
+            if (target.Role is AliasRole.City or AliasRole.BaseNoun or AliasRole.NamedBasePattern or AliasRole.NumberedBase ||
+                (target.Role == AliasRole.Shadow && target.Extra < 0))
             {
                 continue;
             }
 
-            var entity = _entities[target.Role == AliasRole.NationalForce ? target.Extra : target.Entity];
+            var entity = _entities[target.Role is AliasRole.NationalForce or AliasRole.Shadow ? target.Extra : target.Entity];
             if (found is not null && !ReferenceEquals(found, entity))
             {
                 return null;
@@ -247,7 +373,8 @@ public sealed partial class EntityTagger
         List<int>? several = null;
         foreach (var target in targets)
         {
-            if (target.Role is not (AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Region or AliasRole.DatelineRegion))
+            if (target.Role is not (AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Region or AliasRole.DatelineRegion or AliasRole.ContextName) ||
+                (target.Role == AliasRole.ContextName && ContextScore(target.Entity, countryCounts) == 0))
             {
                 continue;
             }
@@ -263,7 +390,69 @@ public sealed partial class EntityTagger
             }
         }
 
-        return several is null ? single : Choose([.. several], countryCounts);
+        if (several is null)
+        {
+            return single;
+        }
+
+        // Forces that share a name (SAF: Sudan's and Somalia's armed forces) resolve by the article's countries; when
+        // they do not decide, no tag is better than a guess.
+        return several.TrueForAll(e => _entities[e].Kind == EntityKind.Force) ? ChooseByContext(several, countryCounts) : Choose([.. several], countryCounts);
+    }
+
+    /// <summary>A named force of the same country at the same words as a national-military pattern (a branch, a coast guard), or null.</summary>
+    private int? NamedBranch(ReadOnlySpan<AliasTarget> targets, int nationalForce)
+    {
+        foreach (var target in targets)
+        {
+            if (target.Role == AliasRole.Name && target.Entity != nationalForce && _entities[target.Entity].Kind == EntityKind.Force &&
+                (string.Equals(_entities[target.Entity].Parent, _entities[nationalForce].Id, StringComparison.Ordinal) ||
+                 string.Equals(_entities[target.Entity].Country, _entities[nationalForce].Country, StringComparison.Ordinal)))
+            {
+                return target.Entity;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How much the article's countries speak for an entity: its own mentions for a country; for a force, the
+    /// mentions of its country and areas.</summary>
+    private int ContextScore(int entity, Dictionary<string, int> countryCounts)
+    {
+        if (_scopes[entity] is not { } scope)
+        {
+            return _entities[entity].Kind == EntityKind.Country ? countryCounts.GetValueOrDefault(_entities[entity].Id) : 0;
+        }
+
+        var score = 0;
+        foreach (var country in scope)
+        {
+            score += countryCounts.GetValueOrDefault(country);
+        }
+
+        return score;
+    }
+
+    private int? ChooseByContext(List<int> candidates, Dictionary<string, int> countryCounts)
+    {
+        int? best = null;
+        var bestScore = 0;
+        var tie = false;
+        foreach (var candidate in candidates)
+        {
+            var score = ContextScore(candidate, countryCounts);
+            if (score > bestScore)
+            {
+                (best, bestScore, tie) = (candidate, score, false);
+            }
+            else if (score == bestScore && score > 0)
+            {
+                tie = true;
+            }
+        }
+
+        return tie ? null : best;
     }
 
     /// <summary>"SANTA CLARA, Calif.": a region in the dateline names the country; the city name alone may be another country's.</summary>
@@ -309,11 +498,11 @@ public sealed partial class EntityTagger
         return best;
     }
 
-    private static void Add(List<EntityMention> mentions, FieldTokens field, int first, int end, Entity entity)
+    private static void Add(List<EntityMention> mentions, FieldTokens field, int first, int end, Entity entity, bool implied = false)
     {
         var start = field.Tokens[first].Start;
         var stop = field.Tokens[end - 1].End;
-        mentions.Add(new EntityMention(entity.Kind, entity.Id, field.Text[start..stop], start, stop, field.Field));
+        mentions.Add(new EntityMention(entity.Kind, entity.Id, field.Text[start..stop], start, stop, field.Field, implied));
     }
 
     private static void AddUnlisted(List<EntityMention> mentions, FieldTokens field, Hit hit, string? country, string slug)
@@ -340,5 +529,48 @@ public sealed partial class EntityTagger
         }
 
         return builder.ToString().Trim('-');
+    }
+
+    /// <summary>Words that make a region name unmistakably a region ("Borno State", "Kabul Province").</summary>
+    private static readonly string[] RegionWords =
+        ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship"];
+
+    /// <summary>
+    /// A region implies its country only with support: the article names that country itself, or the region's own
+    /// words say it is a region ("Niger State"). A bare region name ("Long Island", "San Jose", "Midway") is too often
+    /// something else (a US place, a common word) to add a country on its own; its words stay consumed either way, so
+    /// the country or capital inside it is never read.
+    /// </summary>
+    private static void DropUnsupportedRegions(List<EntityMention> mentions)
+    {
+        if (!mentions.Exists(static m => m.Implied))
+        {
+            return;
+        }
+
+        var direct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            {
+                direct.Add(mention.Id);
+            }
+        }
+
+        mentions.RemoveAll(m => m.Implied && m.Kind == EntityKind.Country && !direct.Contains(m.Id) && !NamesItselfARegion(m.Text));
+    }
+
+    private static bool NamesItselfARegion(string text)
+    {
+        foreach (var word in RegionWords)
+        {
+            var at = text.LastIndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at > 0 && at + word.Length == text.Length && text[at - 1] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

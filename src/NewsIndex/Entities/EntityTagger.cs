@@ -21,6 +21,8 @@ public sealed partial class EntityTagger
     private readonly Dictionary<(EntityKind, string), int> _entityIndex = [];
     private readonly Dictionary<string, int[]> _basesByNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int[]> _basesByCity = [];
+    private readonly Dictionary<int, int> _nationalForceOf = [];
+    private readonly string[]?[] _scopes;
     private static readonly string[] PatternStopWords =
     [
         "The", "A", "An", "In", "On", "At", "Of", "And", "Or", "To", "For", "From", "With", "By", "Its", "Their", "This", "That", "Our", "His", "Her",
@@ -33,9 +35,14 @@ public sealed partial class EntityTagger
         _catalog = catalog;
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
         _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();
+        _scopes = new string[]?[_entities.Length];
         for (var e = 0; e < _entities.Length; e++)
         {
             _entityIndex[(_entities[e].Kind, _entities[e].Id)] = e;
+            if (_entities[e].Kind == EntityKind.Force && (_entities[e].Country is not null || _entities[e].Areas.Count > 0))
+            {
+                _scopes[e] = [.. (_entities[e].Country is { } home ? _entities[e].Areas.Prepend(home) : _entities[e].Areas).Distinct(StringComparer.Ordinal)];
+            }
         }
 
         Build();
@@ -105,9 +112,14 @@ public sealed partial class EntityTagger
         for (var e = 0; e < _entities.Length; e++)
         {
             var entity = _entities[e];
-            foreach (var alias in entity.Aliases.Append(entity.Name).Distinct(StringComparer.Ordinal))
+            foreach (var alias in (entity.NameIsAlias ? entity.Aliases.Append(entity.Name) : entity.Aliases).SelectMany(WithoutArticle).Distinct(StringComparer.Ordinal))
             {
                 _trie.Add(Tokenizer.Words(alias), new AliasTarget(AliasRole.Name, e, PersonLike: personLike.Contains(alias)));
+            }
+
+            foreach (var alias in entity.ContextAliases.SelectMany(WithoutArticle).Distinct(StringComparer.Ordinal))
+            {
+                _trie.Add(Tokenizer.Words(alias), new AliasTarget(AliasRole.ContextName, e));
             }
 
             foreach (var demonym in entity.Demonyms)
@@ -127,6 +139,7 @@ public sealed partial class EntityTagger
             if (entity.Kind == EntityKind.Force && entity.Category == "national" && entity.Country is { } countryId &&
                 _entityIndex.TryGetValue((EntityKind.Country, countryId), out var country))
             {
+                _nationalForceOf.TryAdd(country, e);
                 // "Russian troops", "Niger's military", "France's 1,500 troops": country form, optional number, noun.
                 var forms = _entities[country].Aliases.Concat(_entities[country].Demonyms).Distinct(StringComparer.Ordinal)
                     .Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 4).ToArray();
@@ -147,17 +160,29 @@ public sealed partial class EntityTagger
             }
         }
 
+        var basesAt = _entities.Select((entity, index) => (entity, index)).Where(x => x.entity.Kind == EntityKind.Base && x.entity.City is not null)
+            .GroupBy(x => x.entity.City!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(x => x.index).ToArray(), StringComparer.OrdinalIgnoreCase);
         for (var c = 0; c < _catalog.Cities.Count; c++)
         {
             var city = _catalog.Cities[c];
             _trie.Add(Tokenizer.Words(city.Name), new AliasTarget(AliasRole.City, c));
-            var hosted = _entities.Select((entity, index) => (entity, index))
-                .Where(x => x.entity.Kind == EntityKind.Base && string.Equals(x.entity.City, city.Name, StringComparison.OrdinalIgnoreCase))
-                .Select(x => x.index).ToArray();
-            if (hosted.Length > 0)
+            if (basesAt.TryGetValue(city.Name, out var hosted))
             {
                 _basesByCity[c] = hosted;
             }
+        }
+
+        var cityNames = new HashSet<string>(_catalog.Cities.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        for (var s = 0; s < _catalog.Shadows.Count; s++)
+        {
+            var shadow = _catalog.Shadows[s];
+            if (shadow.Kind == ShadowKind.Region && cityNames.Contains(shadow.Name) && !NamesItselfARegion(shadow.Name))
+            {
+                continue; // a bare region name that is also a large city's ("Portland"): the city reading stays
+            }
+
+            var implied = shadow.Country is { } shadowCountry && _entityIndex.TryGetValue((EntityKind.Country, shadowCountry), out var index) ? index : -1;
+            _trie.Add(Tokenizer.Words(shadow.Name), new AliasTarget(AliasRole.Shadow, s, Extra: implied));
         }
 
         foreach (var region in _catalog.Regions)
@@ -184,13 +209,20 @@ public sealed partial class EntityTagger
         }
     }
 
-    /// <summary>"Russians", "Americans", "Nigeriens": demonyms that name people take an s; "British", "Chinese", "Swiss" do not.</summary>
+    /// <summary>"Russians", "Pakistanis", "Spaniards": demonyms that name people take an s; "British", "Chinese", "Swiss" do not.</summary>
     private static string? Plural(string demonym) =>
         demonym.Length > 3 && char.IsLetter(demonym[^1]) && !demonym.EndsWith("ese", StringComparison.Ordinal) &&
         !demonym.EndsWith("sh", StringComparison.Ordinal) && !demonym.EndsWith("ch", StringComparison.Ordinal) &&
-        !demonym.EndsWith('s') && !demonym.EndsWith('i') && !demonym.EndsWith('y') && !demonym.Contains(' ', StringComparison.Ordinal)
+        !demonym.EndsWith('s') && !demonym.EndsWith('y') && !demonym.Contains(' ', StringComparison.Ordinal)
             ? demonym + "s"
             : null;
+
+    /// <summary>An alias without a leading "the" ("the National Front for …"): matching starts at every word, so the
+    /// shorter form finds both "the National Front …" and "National Front …" (and "the" never starts a trie walk).</summary>
+    private static IEnumerable<string> WithoutArticle(string alias)
+    {
+        yield return alias.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && alias.Length > 4 ? alias[4..] : alias;
+    }
 
     private static List<(string Word, TokenFlags Flags)> Words(string pattern) =>
         pattern.Split(' ').SelectMany(piece => piece.StartsWith('#') ? [(piece, TokenFlags.None)] : Tokenizer.Words(piece)).ToList();

@@ -25,6 +25,14 @@ internal static class Prominence
         {
             var ofKind = evidence[(int)mention.Kind];
             ofKind.TryGetValue(mention.Id, out var e);
+            if (mention.Implied)
+            {
+                // A region implies its country, but only as a passing mention: never as headline, dateline or lead evidence.
+                e.Implied++;
+                ofKind[mention.Id] = e;
+                continue;
+            }
+
             switch (mention.Field)
             {
                 case ArticleField.Title:
@@ -55,13 +63,13 @@ internal static class Prominence
         var top = 0.0;
         foreach (var e in evidence.Values)
         {
-            top = Math.Max(top, Score(e.Title, e.Dateline, e.Lead, e.Count));
+            top = Math.Max(top, Score(e.Title, e.Dateline, e.Lead, e.Count) + ImpliedScore(e.Implied));
         }
 
         var result = new List<string>(evidence.Count);
         foreach (var (id, e) in evidence)
         {
-            var score = Score(e.Title, e.Dateline, e.Lead, e.Count);
+            var score = Score(e.Title, e.Dateline, e.Lead, e.Count) + ImpliedScore(e.Implied);
             if (score >= MinScore && score >= top * MinShareOfTop)
             {
                 result.Add(id);
@@ -78,11 +86,14 @@ internal static class Prominence
         public bool Dateline;
         public bool Lead;
         public int Count;
+        public int Implied;
     }
 
     internal static double Score(bool title, bool dateline, bool lead, int count) =>
         (title ? TitleWeight : 0) + (dateline ? DatelineWeight : 0) + (lead ? LeadWeight : 0) +
         (count > 0 ? FirstMentionWeight + (RepeatWeight * Math.Min(count - 1, MaxCountedRepeats)) : 0);
+
+    private static double ImpliedScore(int implied) => RepeatWeight * Math.Min(implied, MaxCountedRepeats);
 
     private static int LeadEnd(string body)
     {

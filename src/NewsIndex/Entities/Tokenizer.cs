@@ -5,7 +5,7 @@ namespace NewsIndex.Entities;
 
 /// <summary>
 /// Splits text into words for alias matching: lower-cased, diacritics folded, <c>’s</c>/<c>'s</c> possessives
-/// split off, <c>U.S.</c> kept as one word (<c>us</c>), glued camel-case words (<c>RussianTroopsArrive</c>) split,
+/// split off, inner apostrophes dropped (<c>Qa'ida</c> = <c>Qaida</c>), <c>U.S.</c> kept as one word (<c>us</c>), glued camel-case words (<c>RussianTroopsArrive</c>) split,
 /// hyphens as separators (<c>US-occupied</c> is <c>US</c> + <c>occupied</c>). Allocation-free per token.
 /// </summary>
 internal static class Tokenizer
@@ -99,7 +99,9 @@ internal static class Tokenizer
                             break;
                         }
 
-                        ch = '\'';
+                        // Inner apostrophes are dropped from the normal form: "al-Qa'ida" and "al-Qaida", "Jama'at" and "Jamaat" match alike.
+                        i++;
+                        continue;
                     }
                     else
                     {

@@ -20,7 +20,7 @@ internal static class IndexErrors
         _ => error.InnerException is { } inner && IsCorruption(inner),
     };
 
-    private static readonly string[] DamageWords = ["checksum", "codec header mismatch", "codec footer mismatch", "corrupt", "misplaced codec footer", "read past EOF"];
+    private static readonly string[] DamageWords = ["checksum", "codec header mismatch", "codec footer mismatch", "corrupt", "misplaced codec footer", "read past EOF", "codec mismatch"];
 
     /// <summary>The typed error for a failure of a read (<paramref name="reading"/>) or a write; null when it is not an
     /// index problem (bad input, a bug) and should surface as it is.</summary>

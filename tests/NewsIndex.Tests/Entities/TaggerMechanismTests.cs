@@ -1,0 +1,117 @@
+using NewsIndex.Entities;
+
+namespace NewsIndex.Tests.Entities;
+
+public class TaggerMechanismTests
+{
+    private static readonly EntityTagger Tagger = EntityCatalog.Default.Tagger;
+
+    private static string[] Forces(string text) => Tagger.Tag(text).Where(m => m.Kind == EntityKind.Force).Select(m => $"{m.Id}@{m.Text}").ToArray();
+
+    private static string[] Countries(string text) => Tagger.Tag(text).Where(m => m.Kind == EntityKind.Country).Select(m => m.Id).ToArray();
+
+    [TestCase("Greek and Albanian troops patrolled the border.", new[] { "gr-armed-forces@Greek", "al-armed-forces@Albanian troops" })]
+    [TestCase("Dutch, Belgian and Danish soldiers trained together.", new[] { "nl-armed-forces@Dutch", "be-armed-forces@Belgian", "dk-armed-forces@Danish soldiers" })]
+    [TestCase("Chilean/Peruvian forces met at the river.", new[] { "cl-armed-forces@Chilean", "pe-armed-forces@Peruvian forces" })]
+    [TestCase("Kenyan or Ugandan soldiers will deploy.", new[] { "ke-armed-forces@Kenyan", "ug-armed-forces@Ugandan soldiers" })]
+    public void CoordinatedDemonyms_ShareTheNoun(string text, string[] expected) => Assert.That(Forces(text), Is.EqualTo(expected));
+
+    [TestCase("In Ghana, Togolese troops arrived.", new[] { "tg-armed-forces@Togolese troops" })]
+    [TestCase("Ghana's and Togolese troops arrived.", new[] { "tg-armed-forces@Togolese troops" })]
+    [TestCase("Greek, Albanian troops", new[] { "al-armed-forces@Albanian troops" })]
+    public void CommaWithoutConjunction_OrPossessive_IsNotAList(string text, string[] expected) => Assert.That(Forces(text), Is.EqualTo(expected));
+
+    [TestCase("Peruvian security forces raided the camp.", "pe-armed-forces@Peruvian security forces")]
+    [TestCase("Two Yemeni security personnel died.", "ye-armed-forces@Yemeni security personnel")]
+    [TestCase("A Congolese soldier was hurt.", "cd-armed-forces@Congolese soldier")]
+    [TestCase("The Nigerien army withdrew.", "ne-armed-forces@Nigerien army")]
+    [TestCase("Peruvian government troops advanced.", "pe-armed-forces@Peruvian government troops")]
+    public void QualifiedDemonyms_NameTheNationalForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
+
+    [TestCase("Thousands of Pakistanis marched.", "PK")]
+    [TestCase("Two Iraqis were detained.", "IQ")]
+    [TestCase("A Spaniard won the race.", "ES")]
+    [TestCase("Three Swedes and a Dane.", "SE")]
+    public void PluralAndAgentDemonyms_NameTheCountry(string text, string first) => Assert.That(Countries(text).First(), Is.EqualTo(first));
+
+    [TestCase("Nato ministers met.", "nato")]
+    [TestCase("NATO ministers met.", "nato")]
+    [TestCase("Unita guerrillas shelled the town.", "unita")]
+    [TestCase("a statement by al-Qa'ida", "al-qaeda")]
+    [TestCase("a statement by al Qaida", "al-qaeda")]
+    [TestCase("a statement by al-Qaeda", "al-qaeda")]
+    [TestCase("fighters of Jamaat Nusrat al-Islam wal-Muslimin", "jnim")]
+    [TestCase("Kataib Hezbollah and Kata'ib Hezbollah", "kataib-hezbollah")]
+    public void CaseApostropheAndHyphenVariants_Match(string text, string id) => Assert.That(Forces(text).First(), Does.StartWith(id + "@"));
+
+    [Test]
+    public void ShortAcronyms_AreCaseSensitive() =>
+        Assert.That(Forces("The saf and the Rsf and the idf were words here."), Is.Empty);
+
+    [Test]
+    public void AliasWithLeadingThe_MatchesWithoutIt()
+    {
+        var catalog = EntityCatalog.Default.With([new Entity(EntityKind.Force, "nfl-test", "the National Front for Liberty of Zembla") { Aliases = ["the National Front for Liberty of Zembla"], Category = "rebel" }]);
+        Assert.That(catalog.Tagger.Tag("National Front for Liberty of Zembla fighters").Select(m => m.Id), Is.EqualTo(new[] { "nfl-test" }));
+    }
+
+    [TestCase("Fighting between the SAF and the RSF spread across Sudan.", "sd-armed-forces")]
+    [TestCase("In Mogadishu the SAF took the town; Somalia's government welcomed it.", "so-armed-forces")]
+    [TestCase("The SDF held Raqqa, a Syrian town.", "sdf")]
+    [TestCase("The SDF coast guard patrolled near Seychelles.", "sc-armed-forces")]
+    [TestCase("Soldiers of the FAN patrolled near Niamey, Niger.", "ne-armed-forces")]
+    [TestCase("The FAN of Burkina Faso deployed.", "bf-armed-forces")]
+    public void SharedAbbreviations_ResolveByTheArticlesCountry(string text, string id) =>
+        Assert.That(Forces(text).Select(f => f.Split('@')[0]), Does.Contain(id));
+
+    [TestCase("The SAF issued a statement.")]
+    [TestCase("The FAN issued a statement.")]
+    public void SharedAbbreviations_WithoutContext_AreNotTagged(string text) => Assert.That(Forces(text), Is.Empty);
+
+    [Test]
+    public void Shadows_TheLongerNameWins_AndOnlyARegionImpliesItsCountry()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var path = Path.Combine(dir, "shadows.json");
+        File.WriteAllText(path, """
+            { "source": "test",
+              "regions": [ { "name": "Lower Zambezi Valley", "country": "MZ", "aliases": ["Baixo Zambeze", "Zambezi Valley Province"] } ],
+              "features": [ { "name": "Lake Malawi", "kind": "lake", "countries": ["MW", "MZ", "TZ"] } ],
+              "worldRegions": [ { "name": "Southern Africa", "aliases": ["Central America"] } ],
+              "organisations": [ { "name": "Bank of Kenya Holdings", "kind": "bank", "country": "KE", "aliases": [] } ] }
+            """);
+        var tagger = EntityCatalog.Default.WithFile(path).Tagger;
+        Assert.That(tagger.Tag("Boats crossed Lake Malawi.").Select(m => m.Id), Is.Empty, "a lake implies no country");
+        Assert.That(tagger.Tag("Shares of Bank of Kenya Holdings rose.").Select(m => m.Id), Is.Empty, "an organisation implies no country");
+        Assert.That(tagger.Tag("Trade with Central America grew.").Select(m => m.Id), Is.Empty, "a world region is no country");
+        Assert.That(tagger.Tag("Floods hit the Lower Zambezi Valley.").Select(m => m.Id), Is.Empty,
+            "a bare region name implies its country only with support (it is too often something else)");
+        var supported = tagger.Tag("Floods hit the Lower Zambezi Valley, Mozambique said.");
+        Assert.That(supported.Select(m => (m.Id, m.Text, m.Implied)), Is.EqualTo(new[] { ("MZ", "Lower Zambezi Valley", true), ("MZ", "Mozambique", false) }));
+        var named = tagger.Tag("Floods hit Zambezi Valley Province.").Single();
+        Assert.That((named.Id, named.Text, named.Implied), Is.EqualTo(("MZ", "Zambezi Valley Province", true)), "a name that says it is a region needs no support");
+        Assert.That(tagger.Tag("Malawi and Kenya signed.").Select(m => m.Id), Is.EqualTo(new[] { "MW", "KE" }), "the names alone still tag");
+        Directory.Delete(dir, true);
+    }
+
+    [Test]
+    public void ImpliedRegionMentions_WeighLittleInWhatAnArticleIsAbout()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var path = Path.Combine(dir, "shadows.json");
+        File.WriteAllText(path, """{ "regions": [ { "name": "Zambezi Valley Province", "country": "MZ" } ], "features": [] }""");
+        var tagger = EntityCatalog.Default.WithFile(path).Tagger;
+        var article = new NewsIndex.Ingestion.Article("a", "Floods in Zambezi Valley Province",
+            "Kenya sent aid to Zambezi Valley Province. Kenya said more would follow.");
+        var tagged = tagger.Tag(article);
+        Assert.That(tagged.Mentioned.Countries, Is.EqualTo(new[] { "KE", "MZ" }));
+        Assert.That(tagged.About.Countries, Is.EqualTo(new[] { "KE" }), "implied mentions, even in the headline, do not make it about Mozambique");
+        Directory.Delete(dir, true);
+    }
+
+    [TestCase("Anatole France wrote novels.", new string[0])]
+    [TestCase("France Gall sang.", new string[0])]
+    [TestCase("France and Holland signed.", new[] { "FR", "NL" })]
+    public void SurnamesAndFirstNames_EqualToACountry_AreNotTheCountry(string text, string[] expected) =>
+        Assert.That(Countries(text), Is.EqualTo(expected));
+}
