@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
 using NewsIndex.Analysis;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
@@ -49,7 +51,15 @@ public sealed partial class ArticleIndex : IDisposable
             throw;
         }
 
-        _store.MergeFailed += error => MergeFailed?.Invoke(this, error);
+        _store.MergeFailed += error =>
+        {
+            if (options.Logger is { } logger)
+            {
+                IndexLog.MergeFailed(logger, Location, error);
+            }
+
+            MergeFailed?.Invoke(this, error);
+        };
     }
 
     /// <summary>Raised (on a merge thread) when a background merge fails. The same error is thrown by the next
@@ -109,7 +119,32 @@ public sealed partial class ArticleIndex : IDisposable
 
     /// <summary>Makes every change so far durable (fsync), recording the schema and catalog versions.</summary>
     /// <exception cref="IndexMergeException">A background merge failed since the last commit (the commit itself succeeded).</exception>
-    public void Commit() => _store.Commit();
+    public void Commit()
+    {
+        if (_options.Logger is not { } logger)
+        {
+            _store.Commit();
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            _store.Commit();
+        }
+        catch (Exception ex)
+        {
+            IndexLog.CommitFailed(logger, Location, clock.Elapsed.TotalMilliseconds, ex);
+            throw;
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            var articles = CountArticles();
+            IndexLog.Committed(logger, Location, articles, elapsed);
+        }
+    }
 
     /// <summary>
     /// Indexes a stream of articles, replacing articles with the same ids. Does not commit. The calling thread reads
@@ -121,7 +156,41 @@ public sealed partial class ArticleIndex : IDisposable
     public IndexingProgress IndexAll(IEnumerable<Article> articles, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        return _store.IndexAll(articles, progress, cancellationToken);
+        if (_options.Logger is not { } logger)
+        {
+            return _store.IndexAll(articles, progress, cancellationToken);
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = _store.IndexAll(articles, progress, cancellationToken);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                IndexLog.Indexed(logger, result.Articles, result.Characters, result.Mentions, Location, result.Elapsed.TotalMilliseconds, result.ArticlesPerSecond);
+            }
+
+            return result;
+        }
+        catch (Exception ex)
+        {
+            IndexLog.IndexingFailed(logger, Location, clock.Elapsed.TotalMilliseconds, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Live articles (for the commit log line).</summary>
+    private int CountArticles()
+    {
+        var searcher = _store.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            _store.Release(searcher);
+        }
     }
 
     /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Querying;
@@ -29,4 +30,15 @@ public sealed record ArticleIndexOptions
 
     /// <summary>Threads used by <see cref="ArticleIndex.IndexAll"/>. Default: the number of processors.</summary>
     public int IndexingThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Where the index logs: background merge failures (error), commits with their article count and duration,
+    /// bulk indexing runs (information) and slow searches (warning, see <see cref="SlowQueryThreshold"/>). Default
+    /// null: nothing is logged. With dependency injection, an <c>ILogger&lt;ArticleIndex&gt;</c>.
+    /// </summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>A search taking at least this long is logged as a warning with its query and duration. Default 1 s;
+    /// <see cref="TimeSpan.Zero"/> logs every search; <see cref="Timeout.InfiniteTimeSpan"/> none.</summary>
+    public TimeSpan SlowQueryThreshold { get; init; } = TimeSpan.FromSeconds(1);
 }
