@@ -18,7 +18,7 @@ public sealed partial class ArticleIndex
     /// articles; the same pipeline as <see cref="IndexAll"/> drains it on a background thread. When indexing falls
     /// behind, the next read of the source waits (back-pressure), so memory stays bounded whatever the source's speed.
     /// An exception from the source stops the run and is rethrown (as with <see cref="IndexAll"/>, articles read just
-    /// before it may or may not have been added); a failure of the pipeline is rethrown too, and stops reading the source.
+    /// before it may or may not have been added); a failure of the pipeline is rethrown too, and cancels the source's enumeration.
     /// </remarks>
     /// <param name="articles">The articles, read once, in order.</param>
     /// <param name="progress">Receives progress about ten times a second and once at the end (on the pipeline's thread
@@ -44,6 +44,13 @@ public sealed partial class ArticleIndex
             try
             {
                 return IndexAll(Drain(buffer.Reader, stop.Token), progress, stop.Token);
+            }
+            catch
+            {
+                // Wake a source that is waiting on something else (I/O, a timer) so the run ends now. The token
+                // source is disposed only after this task has been awaited.
+                stop.Cancel();
+                throw;
             }
             finally
             {

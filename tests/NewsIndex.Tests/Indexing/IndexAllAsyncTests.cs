@@ -93,6 +93,33 @@ public class IndexAllAsyncTests
     }
 
     [Test]
+    public void IndexAllAsync_PipelineFails_WhileTheSourceWaits_CancelsTheSource_AndThrowsThePipelinesError()
+    {
+        using var index = ArticleIndex.CreateInMemory();
+        var cancelled = false;
+        async IAsyncEnumerable<Article> Stuck([EnumeratorCancellation] CancellationToken token = default)
+        {
+            await Task.Delay(200, token); // past the pipeline's first progress report (after 100 ms)
+            yield return Article("first", "Troops in Chad.");
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), token); // a source waiting on slow I/O
+            }
+            finally
+            {
+                cancelled = token.IsCancellationRequested;
+            }
+
+            yield return Article("never", "Troops in Chad.");
+        }
+
+        // The progress callback runs on the pipeline's thread: its failure is a failure of the pipeline.
+        var failing = new SynchronousProgress(_ => throw new InvalidOperationException("progress sink is gone"));
+        Assert.That(async () => await index.IndexAllAsync(Stuck(), failing), Throws.InvalidOperationException.With.Message.EqualTo("progress sink is gone"));
+        Assert.That(cancelled, Is.True, "the waiting source was cancelled");
+    }
+
+    [Test]
     public void IndexAllAsync_AlreadyCancelled_ThrowsBeforeReading()
     {
         using var index = ArticleIndex.CreateInMemory();
