@@ -2,8 +2,12 @@ using System.CommandLine;
 using NewsIndex;
 using NewsIndex.Cli;
 
-var root = new RootCommand("newsindex: entity-aware search over news articles (countries, armed forces, military bases).")
+// Named "newsindex" whatever the host (the dotnet tool shim, the apphost or dotnet run): a RootCommand takes its name
+// from the process's file name (NewsIndex.Cli).
+var root = new Command("newsindex", "newsindex: entity-aware search over news articles (countries, armed forces, military bases).")
 {
+    new System.CommandLine.Help.HelpOption(),
+    new VersionOption(),
     SearchCommand.Create(),
     IndexCommand.Create(),
     ShowCommand.Create(),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Mapping;
@@ -23,16 +24,26 @@ public sealed partial class ArticleIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         options ??= SearchOptions.Default;
+        var started = Stopwatch.GetTimestamp();
         var compiled = _compiler.Compile(query);
         var searcher = _store.Acquire();
+        SearchResults results;
         try
         {
-            return IndexErrors.Read(Location, "searching", () => _searcher.Search(searcher, compiled, query.ToString(), options));
+            results = IndexErrors.Read(Location, "searching", () => _searcher.Search(searcher, compiled, query.ToString(), options));
         }
         finally
         {
             _store.Release(searcher);
         }
+
+        if (_options.Logger is { } logger && _options.SlowQueryThreshold != Timeout.InfiniteTimeSpan
+            && Stopwatch.GetElapsedTime(started) is var elapsed && elapsed >= _options.SlowQueryThreshold)
+        {
+            IndexLog.SlowQuery(logger, Location, results.Query, elapsed.TotalMilliseconds, results.Total);
+        }
+
+        return results;
     }
 
     /// <summary>The stored article with this id, with its entities, or null.</summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
 using NewsIndex.Analysis;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
@@ -50,7 +52,15 @@ public sealed partial class ArticleIndex : IDisposable
             throw;
         }
 
-        _store.MergeFailed += error => MergeFailed?.Invoke(this, error);
+        _store.MergeFailed += error =>
+        {
+            if (options.Logger is { } logger)
+            {
+                IndexLog.MergeFailed(logger, Location, error);
+            }
+
+            MergeFailed?.Invoke(this, error);
+        };
     }
 
     /// <summary>Raised (on a merge thread) when a background merge fails. The same error is thrown by the next
@@ -115,7 +125,32 @@ public sealed partial class ArticleIndex : IDisposable
     /// reached by the last <see cref="IndexAll(IEnumerable{Article}, IndexingOptions, IProgress{IndexingProgress}?, CancellationToken)"/> run with a source.</summary>
     /// <exception cref="IndexMergeException">A background merge failed since the last commit (the commit itself succeeded).</exception>
     /// <exception cref="IndexWriteException">The commit could not be written (e.g. the disk is full); the previous commit stands.</exception>
-    public void Commit() => _store.Commit();
+    public void Commit()
+    {
+        if (_options.Logger is not { } logger)
+        {
+            _store.Commit();
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            _store.Commit();
+        }
+        catch (Exception ex)
+        {
+            IndexLog.CommitFailed(logger, Location, clock.Elapsed.TotalMilliseconds, ex);
+            throw;
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            var articles = CountArticles();
+            IndexLog.Committed(logger, Location, articles, elapsed);
+        }
+    }
 
     /// <summary>The ingestion checkpoint recorded by the last commit, or null.</summary>
     public IndexingCheckpoint? LastCheckpoint => _store.LastCheckpoint;
@@ -150,7 +185,41 @@ public sealed partial class ArticleIndex : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.CommitEvery);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CommitInterval, TimeSpan.Zero);
-        return _store.IndexAll(articles, options, progress, cancellationToken);
+        if (_options.Logger is not { } logger)
+        {
+            return _store.IndexAll(articles, options, progress, cancellationToken);
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = _store.IndexAll(articles, options, progress, cancellationToken);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                IndexLog.Indexed(logger, result.Articles, result.Characters, result.Mentions, Location, result.Elapsed.TotalMilliseconds, result.ArticlesPerSecond);
+            }
+
+            return result;
+        }
+        catch (Exception ex)
+        {
+            IndexLog.IndexingFailed(logger, Location, clock.Elapsed.TotalMilliseconds, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Live articles (for the commit log line).</summary>
+    private int CountArticles()
+    {
+        var searcher = _store.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            _store.Release(searcher);
+        }
     }
 
     /// <summary>Writer threads of a bulk run still alive (tests check none outlives a run).</summary>

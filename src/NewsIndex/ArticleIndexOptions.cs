@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Querying;
@@ -38,4 +39,15 @@ public sealed record ArticleIndexOptions
 
     /// <summary>Flush a segment after this many documents (tests force segments and merges with it); 0: by RAM only.</summary>
     internal int MaxBufferedDocs { get; init; }
+
+    /// <summary>
+    /// Where the index logs: background merge failures (error), commits with their article count and duration,
+    /// bulk indexing runs (information) and slow searches (warning, see <see cref="SlowQueryThreshold"/>). Default
+    /// null: nothing is logged. With dependency injection, an <c>ILogger&lt;ArticleIndex&gt;</c>.
+    /// </summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>A search taking at least this long is logged as a warning with its query and duration. Default 1 s;
+    /// <see cref="TimeSpan.Zero"/> logs every search; <see cref="Timeout.InfiniteTimeSpan"/> none.</summary>
+    public TimeSpan SlowQueryThreshold { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -186,12 +186,30 @@ public sealed partial class EntityCatalog
     /// <summary>The city of this name (the most populous one), or null.</summary>
     public City? FindCity(string name) => _cityByName.Value.GetValueOrDefault(name.Trim());
 
-    /// <summary>A new catalog: these entities added, or replacing the ones with the same kind and id.</summary>
+    /// <summary>A new catalog: these entities added, or replacing the ones with the same kind and id. A name the new
+    /// entities claim (an alias or context alias) is taken away from the existing entities of the same kind, so the
+    /// user's entry wins instead of making the name ambiguous.</summary>
     public EntityCatalog With(IEnumerable<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
+        var added = entities.ToArray();
+        var claimed = added.SelectMany(e => e.Aliases.Concat(e.ContextAliases).Select(a => (e.Kind, Key: AliasKey(a)))).ToHashSet();
+        var replaced = added.Select(e => (e.Kind, e.Id)).ToHashSet();
         // Generated national militaries are left out so that they are generated again for the new set of countries.
         var own = _byKind.Values.SelectMany(e => e).Where(e => !_generated.Contains((e.Kind, e.Id)));
+        if (claimed.Count > 0)
+        {
+            own = own.Select(e => replaced.Contains((e.Kind, e.Id)) || !e.Aliases.Concat(e.ContextAliases).Append(e.Name).Any(a => claimed.Contains((e.Kind, AliasKey(a))))
+                ? e
+                : e with
+                {
+                    NameIsAlias = e.NameIsAlias && !claimed.Contains((e.Kind, AliasKey(e.Name))),
+                    Aliases = e.Aliases.Where(a => !claimed.Contains((e.Kind, AliasKey(a)))).ToArray(),
+                    ContextAliases = e.ContextAliases.Where(a => !claimed.Contains((e.Kind, AliasKey(a)))).ToArray(),
+                });
+        }
+
+        entities = added;
         // Successors are derived from predecessors again, so a replaced or removed link does not linger.
         own = own.Select(e => e.Successors.Count == 0 ? e : e with { Successors = [] });
         return new EntityCatalog(own.Concat(entities), Cities, NationalNouns, PersonLikeAliases, Regions, Shadows);

@@ -11,7 +11,7 @@ public static partial class ArticleReader
     /// </summary>
     /// <param name="path">File or folder.</param>
     /// <param name="onError">Receives each record or source that cannot be read; reading continues. When null, the
-    /// first error throws <see cref="ArticleFormatException"/>.</param>
+    /// first error throws <see cref="ArticleFormatException"/>, unless <see cref="ArticleReaderOptions.Logger"/> is set (then errors are logged and skipped).</param>
     /// <param name="options">Limits; <see cref="ArticleReaderOptions.Default"/> when null.</param>
     /// <param name="stats">Counts sources, articles, undated articles and errors as the enumeration goes; optional.</param>
     /// <param name="cancellationToken">Stops the enumeration with <see cref="OperationCanceledException"/>.</param>

@@ -24,7 +24,7 @@ public static partial class ArticleReader
     /// </summary>
     /// <param name="path">File or folder.</param>
     /// <param name="onError">Receives each record or source that cannot be read; reading continues. When null, the
-    /// first error throws <see cref="ArticleFormatException"/>.</param>
+    /// first error throws <see cref="ArticleFormatException"/>, unless <see cref="ArticleReaderOptions.Logger"/> is set (then errors are logged and skipped).</param>
     /// <param name="options">Limits; <see cref="ArticleReaderOptions.Default"/> when null.</param>
     /// <param name="stats">Counts sources, articles, undated articles and errors as the enumeration goes; optional.</param>
     public static IEnumerable<Article> Read(string path, Action<IngestionError>? onError = null, ArticleReaderOptions? options = null, IngestionStats? stats = null)
@@ -240,7 +240,8 @@ public static partial class ArticleReader
     /// <summary>The error channel, options and counters of one read.</summary>
     private sealed class Context(Action<IngestionError>? onError, ArticleReaderOptions? options, IngestionStats? stats)
     {
-        private readonly Action<IngestionError> _onError = onError ?? (error => throw new ArticleFormatException(error));
+        private readonly Action<IngestionError> _onError = onError
+            ?? (options?.Logger is not null ? static _ => { } : static error => throw new ArticleFormatException(error));
 
         public ArticleReaderOptions Options { get; } = options ?? ArticleReaderOptions.Default;
 
@@ -249,6 +250,11 @@ public static partial class ArticleReader
         public void Report(IngestionError error)
         {
             Stats?.AddError();
+            if (Options.Logger is { } logger)
+            {
+                IngestionLog.Skipped(logger, error.Path, error.Line, error.Kind, error.Message);
+            }
+
             _onError(error);
         }
     }

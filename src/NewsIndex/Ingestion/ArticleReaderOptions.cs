@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace NewsIndex.Ingestion;
 
 /// <summary>Limits and policies for <see cref="ArticleReader"/>.</summary>
@@ -19,4 +21,11 @@ public sealed record ArticleReaderOptions
     /// follows from its name (see <see cref="ArticleFormat"/>); an <c>.xml</c> file that is not a feed is reported.
     /// </summary>
     public ValueList<string> FolderPatterns { get; init; } = ["*.txt", "*.jsonl", "*.jsonl.gz", "*.html", "*.htm", "*.rss", "*.atom", "*.xml"];
+
+    /// <summary>
+    /// Logs every record or source that cannot be read, as a warning with its path, line, kind and message. When a
+    /// logger is set and no error callback is given, bad records are logged and skipped instead of throwing
+    /// <see cref="ArticleFormatException"/>. Default null.
+    /// </summary>
+    public ILogger? Logger { get; init; }
 }

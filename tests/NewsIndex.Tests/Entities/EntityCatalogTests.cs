@@ -71,4 +71,20 @@ public class EntityCatalogTests
         Assert.That(Catalog.Get(EntityKind.Base, "ne-air-base-101")!.Location!.Value.DistanceKm(niamey), Is.LessThan(20));
         Assert.That(Catalog.Get(EntityKind.Base, "ne-air-base-201")!.Location!.Value.DistanceKm(niamey), Is.InRange(700, 780));
     }
+
+    [Test]
+    public void AUsersEntry_WinsTheNamesItClaims_InsteadOfMakingThemAmbiguous()
+    {
+        var builtIn = EntityCatalog.Default.FindAll(EntityKind.Force, "Macina Liberation Front");
+        Assert.That(builtIn, Has.Count.EqualTo(1), "the built-in catalog knows the name");
+        var mine = new Entity(EntityKind.Force, "my-macina", "My Macina") { Country = "ML", Aliases = ["Macina Liberation Front"] };
+        var catalog = EntityCatalog.Default.With([mine]);
+        var tagged = catalog.Tagger.Tag("The Macina Liberation Front attacked a convoy near Mopti in Mali.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(tagged.Where(m => m.Kind == EntityKind.Force).Select(m => m.Id), Is.EqualTo(new[] { "my-macina" }));
+            Assert.That(catalog.Get(EntityKind.Force, builtIn[0].Id), Is.Not.Null, "the built-in entity stays, without the claimed name");
+            Assert.That(catalog.Get(EntityKind.Force, builtIn[0].Id)!.Aliases, Does.Not.Contain("Macina Liberation Front"));
+        });
+    }
 }
