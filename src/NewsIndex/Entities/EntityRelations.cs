@@ -2,6 +2,19 @@ using System.Collections.Concurrent;
 
 namespace NewsIndex.Entities;
 
+/// <summary>How one force is tied to another.</summary>
+public enum ForceLink
+{
+    /// <summary>The other force's parent is this one (a katiba of a coalition, a branch of a national military).</summary>
+    Member,
+
+    /// <summary>This force was renamed from, merged from or splintered from the other.</summary>
+    Predecessor,
+
+    /// <summary>This force was renamed to or merged into the other.</summary>
+    Successor,
+}
+
 /// <summary>What the catalog knows about one entity id's ties to countries.</summary>
 /// <param name="Kind">The entity's kind.</param>
 /// <param name="Id">The id as tagged (a catalog id, or an unlisted base's generated id).</param>
@@ -122,6 +135,41 @@ public sealed class EntityRelations
     /// <summary>Listed bases located in a country.</summary>
     public IReadOnlySet<string> BasesHostedBy(string country) =>
         _hosted.GetOrAdd(country, c => _catalog.All(EntityKind.Base).Where(b => b.Country == c).Select(b => b.Id).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Forces tied to <paramref name="forceIds"/> by <paramref name="link"/>, followed transitively (members of
+    /// members; the predecessors of predecessors). The starting ids are not included.</summary>
+    public HashSet<string> Related(IEnumerable<string> forceIds, ForceLink link)
+    {
+        ArgumentNullException.ThrowIfNull(forceIds);
+        var start = forceIds.ToArray();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (link == ForceLink.Member)
+        {
+            foreach (var id in start)
+            {
+                result.UnionWith(_catalog.Members(id).Select(m => m.Id));
+            }
+
+            return result;
+        }
+
+        var seen = new HashSet<string>(start, StringComparer.Ordinal);
+        var queue = new Queue<string>(start);
+        while (queue.Count > 0)
+        {
+            var entity = _catalog.Get(EntityKind.Force, queue.Dequeue());
+            foreach (var next in (link == ForceLink.Predecessor ? entity?.Predecessors : entity?.Successors) ?? [])
+            {
+                if (seen.Add(next.Id))
+                {
+                    result.Add(next.Id);
+                    queue.Enqueue(next.Id);
+                }
+            }
+        }
+
+        return result;
+    }
 
     private static string? UnlistedHost(string id) =>
         IsUnlistedBaseId(id) && id[..2] != NoCountry ? id[..2].ToUpperInvariant() : null;

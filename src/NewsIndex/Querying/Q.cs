@@ -27,8 +27,11 @@ public static class Q
     /// <summary>Articles mentioning a country, given by ISO code or any name the catalog knows (<c>"TD"</c>, <c>"Chad"</c>, <c>"Chadian"</c>).</summary>
     public static NewsQuery Country(string idOrAlias, EntityScope scope = EntityScope.Mentions) => new EntityClause(EntityKind.Country, idOrAlias, scope);
 
-    /// <summary>Articles mentioning an armed force, by id or alias (<c>"wagner-group"</c>, <c>"Wagner"</c>, <c>"Russian troops"</c>).</summary>
-    public static NewsQuery Force(string idOrAlias, EntityScope scope = EntityScope.Mentions) => new EntityClause(EntityKind.Force, idOrAlias, scope);
+    /// <summary>Articles mentioning an armed force, by id or alias (<c>"wagner-group"</c>, <c>"Wagner"</c>, <c>"Russian troops"</c>);
+    /// with <paramref name="include"/>, also its members or lineage (<c>Q.Force("JNIM", include: ForceRelations.Members)</c>
+    /// finds an article that names only a katiba of JNIM).</summary>
+    public static NewsQuery Force(string idOrAlias, EntityScope scope = EntityScope.Mentions, ForceRelations include = ForceRelations.None) =>
+        new EntityClause(EntityKind.Force, idOrAlias, scope, include);
 
     /// <summary>Articles mentioning a military base, by id or alias (<c>"ne-air-base-101"</c>, <c>"Airbase 101"</c>).</summary>
     public static NewsQuery Base(string idOrAlias, EntityScope scope = EntityScope.Mentions) => new EntityClause(EntityKind.Base, idOrAlias, scope);

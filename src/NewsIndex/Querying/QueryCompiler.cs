@@ -269,7 +269,29 @@ internal sealed class QueryCompiler(EntityCatalog catalog, NewsAnalyzer analyzer
     {
         // An alias may name several entities ("Air Base 101": Niger's and Mali's); the clause matches any of them.
         var ids = ResolveIds(clause.Kind, clause.Value).ToArray();
-        evidence.Add(new EntityEvidence(clause.ToString(), clause.Kind, ids.ToHashSet(StringComparer.Ordinal)));
+        var printed = clause.ToString();
+        evidence.Add(new EntityEvidence(printed, clause.Kind, ids.ToHashSet(StringComparer.Ordinal)));
+        if (clause.Include != ForceRelations.None)
+        {
+            // Each relation is its own evidence, so "why" says which one matched: "force:JNIM/members (member)".
+            var all = new HashSet<string>(ids, StringComparer.Ordinal);
+            foreach (var (relation, label) in (ReadOnlySpan<(ForceRelations, string)>)[(ForceRelations.Members, "member"), (ForceRelations.Predecessors, "predecessor"), (ForceRelations.Successors, "successor")])
+            {
+                if (clause.Include.HasFlag(relation))
+                {
+                    var related = catalog.Relations.Related(ids, relation == ForceRelations.Members ? ForceLink.Member : relation == ForceRelations.Predecessors ? ForceLink.Predecessor : ForceLink.Successor);
+                    related.ExceptWith(ids);
+                    if (related.Count > 0)
+                    {
+                        evidence.Add(new EntityEvidence($"{printed} ({label})", clause.Kind, related));
+                        all.UnionWith(related);
+                    }
+                }
+            }
+
+            ids = [.. all.Order(StringComparer.Ordinal)];
+        }
+
         var about = Constant(AnyTerm(FieldNames.About(clause.Kind), ids), 1f);
         if (clause.Scope == EntityScope.About)
         {

@@ -97,4 +97,39 @@ internal static class QuerySyntax
 
         return -1;
     }
+
+    /// <summary>The suffix words of related forces: <c>members</c>, <c>lineage</c>, <c>members+predecessors</c>.</summary>
+    internal static string Relations(ForceRelations include)
+    {
+        var words = new List<string>(3);
+        if (include.HasFlag(ForceRelations.Members))
+        {
+            words.Add("members");
+        }
+
+        if (include.HasFlag(ForceRelations.Lineage))
+        {
+            words.Add("lineage");
+        }
+        else if (include.HasFlag(ForceRelations.Predecessors))
+        {
+            words.Add("predecessors");
+        }
+        else if (include.HasFlag(ForceRelations.Successors))
+        {
+            words.Add("successors");
+        }
+
+        return string.Join('+', words);
+    }
+
+    /// <summary>One suffix word, or null when it is not one.</summary>
+    internal static ForceRelations? Relation(string word) => word.ToLowerInvariant() switch
+    {
+        "members" => ForceRelations.Members,
+        "predecessors" => ForceRelations.Predecessors,
+        "successors" => ForceRelations.Successors,
+        "lineage" => ForceRelations.Lineage,
+        _ => null,
+    };
 }

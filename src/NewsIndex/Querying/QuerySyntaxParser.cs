@@ -248,7 +248,7 @@ internal sealed partial class QuerySyntaxParser
             }
         }
 
-        var value = ReadValue();
+        var value = ReadValue(stopAtSlash: field is "force" or "about" or "country" or "base");
         Count(valueStart);
         switch (field)
         {
@@ -261,11 +261,38 @@ internal sealed partial class QuerySyntaxParser
             case "about":
                 var kind = aboutKind ?? AboutKind(value, _catalog ?? EntityCatalog.Default)
                            ?? throw Error(valueStart, $"no country, force or base named \"{value}\" in the catalog");
-                return new EntityClause(kind, CheckEntity(kind, value, valueStart), EntityScope.About);
+                return new EntityClause(kind, CheckEntity(kind, value, valueStart), EntityScope.About, ReadRelations(kind));
             default:
                 var entityKind = Enum.Parse<EntityKind>(field, ignoreCase: true);
-                return new EntityClause(entityKind, CheckEntity(entityKind, value, valueStart));
+                return new EntityClause(entityKind, CheckEntity(entityKind, value, valueStart), EntityScope.Mentions, ReadRelations(entityKind));
         }
+    }
+
+    /// <summary>The <c>/members+lineage</c> suffix of a force value (none when absent).</summary>
+    private ForceRelations ReadRelations(EntityKind kind)
+    {
+        if (AtEnd() || Peek() != '/')
+        {
+            return ForceRelations.None;
+        }
+
+        var at = _pos;
+        if (kind != EntityKind.Force)
+        {
+            throw Error(at, "only a force can include related forces (/members, /lineage)");
+        }
+
+        var include = ForceRelations.None;
+        do
+        {
+            _pos++;
+            var wordAt = _pos;
+            var word = ReadWhile(char.IsAsciiLetter);
+            include |= QuerySyntax.Relation(word) ?? throw Error(wordAt, $"'{Shorten(word)}' is no relation: use members, predecessors, successors or lineage, joined by '+'");
+        }
+        while (!AtEnd() && Peek() == '+');
+
+        return include;
     }
 
     /// <summary>Checks an entity value through the catalog's one resolution path (the compiler asks the same memoised
