@@ -31,9 +31,14 @@ public class QueryFuzzTests
         index.IndexAll(NewsIndex.Ingestion.SeedCorpus.Articles);
         index.Commit();
         int parsed = 0, refused = 0, searched = 0;
+        var slowest = TimeSpan.Zero;
+        long mostAllocated = 0;
+        var slowestQuery = string.Empty;
         for (var i = 0; i < 100_000; i++)
         {
             var query = i % 2 == 0 ? Generate(rng) : Mutate(Generate(rng), rng);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             NewsQuery? result = null;
             try
             {
@@ -66,7 +71,19 @@ public class QueryFuzzTests
 
                 Assert.That(NewsQuery.Parse(result.ToString(), catalog), Is.EqualTo(result), $"seed {seed}: {Escape(query)} does not round-trip");
             }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            mostAllocated = Math.Max(mostAllocated, allocated);
+            if (clock.Elapsed > slowest)
+            {
+                slowest = clock.Elapsed;
+                slowestQuery = query;
+            }
         }
+
+        TestContext.Out.WriteLine($"slowest {slowest.TotalMilliseconds:F1} ms ({Escape(slowestQuery)}), most allocated by one query {mostAllocated / 1024:N0} KB");
+        Assert.That(slowest, Is.LessThan(TimeSpan.FromSeconds(5)), $"every hostile query is answered or refused within 5 s: {Escape(slowestQuery)}");
+        Assert.That(mostAllocated, Is.LessThan(64L << 20), "and with a bounded allocation");
 
         TestContext.Out.WriteLine($"{parsed:N0} parsed, {refused:N0} refused, {searched:N0} searched");
         Assert.That(parsed, Is.GreaterThan(10_000), "the generator must produce valid queries too");
