@@ -34,6 +34,7 @@ internal static class JsonOutput
         {
             w.WriteStartObject();
             Header(w, hit.Id, hit.Title, hit.Published, hit.Source, hit.Url);
+            Story(w, hit.Story);
             w.WriteNumber("score", Math.Round(hit.Score, 4));
             Entities(w, hit.Mentioned, hit.About);
             w.WriteStartArray("snippets");
@@ -109,11 +110,20 @@ internal static class JsonOutput
         w.WriteEndObject();
     }
 
+    private static void Story(Utf8JsonWriter w, string? story)
+    {
+        if (story is not null)
+        {
+            w.WriteString("story", story);
+        }
+    }
+
     public static void Article(Utf8JsonWriter w, StoredArticle stored, bool withText)
     {
         var article = stored.Article;
         w.WriteStartObject();
         Header(w, article.Id, article.Title, article.Published, article.Source, article.Url);
+        Story(w, stored.Story);
         if (article.Authors.Count > 0)
         {
             w.WriteStartArray("authors");

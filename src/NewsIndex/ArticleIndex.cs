@@ -5,6 +5,7 @@ using NewsIndex.Indexing;
 using NewsIndex.Ingestion;
 using NewsIndex.Querying;
 using NewsIndex.Searching;
+using NewsIndex.Stories;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace NewsIndex;
@@ -50,6 +51,18 @@ public sealed partial class ArticleIndex : IDisposable
         }
 
         _store.MergeFailed += error => MergeFailed?.Invoke(this, error);
+        if (!options.ReadOnly && options.Stories is { } storyOptions)
+        {
+            try
+            {
+                _store.Stories = RestoreStories(storyOptions);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>Raised (on a merge thread) when a background merge fails. The same error is thrown by the next
@@ -122,6 +135,27 @@ public sealed partial class ArticleIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(articles);
         return _store.IndexAll(articles, progress, cancellationToken);
+    }
+
+    /// <summary>The story keeper of a writable index (tests), or null.</summary>
+    internal IndexStoryKeeper? StoryKeeper => _store.Stories as IndexStoryKeeper;
+
+    /// <summary>Rebuilds the story assigner from the signatures stored beside the articles.</summary>
+    private IndexStoryKeeper RestoreStories(StoryOptions storyOptions)
+    {
+        storyOptions.Validate();
+        var keeper = new IndexStoryKeeper(storyOptions);
+        var searcher = _store.Acquire();
+        try
+        {
+            keeper.Restore(searcher.IndexReader);
+        }
+        finally
+        {
+            _store.Release(searcher);
+        }
+
+        return keeper;
     }
 
     /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>

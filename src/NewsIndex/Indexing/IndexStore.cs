@@ -26,7 +26,7 @@ internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, 
 internal sealed class IndexStore : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";
@@ -106,6 +106,9 @@ internal sealed class IndexStore : IDisposable
     /// <summary>The catalog articles are tagged with.</summary>
     public EntityCatalog Catalog => _settings.Catalog;
 
+    /// <summary>Assigns stories to written articles; null when the index keeps no stories. Set once, before writing.</summary>
+    public IStoryKeeper? Stories { get; set; }
+
     /// <summary>True when opened read-only.</summary>
     public bool IsReadOnly => _writer is null;
 
@@ -114,7 +117,8 @@ internal sealed class IndexStore : IDisposable
     {
         var writer = Writer();
         var entities = Catalog.Tagger.Tag(article);
-        writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
+        var story = Stories?.Assign(article, entities);
+        writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities, story));
         _dirty = true;
         return entities;
     }
@@ -123,6 +127,7 @@ internal sealed class IndexStore : IDisposable
     public void Delete(string id)
     {
         Writer().DeleteDocuments(new Term(FieldNames.Id, id));
+        Stories?.Remove(id);
         _dirty = true;
     }
 
@@ -152,13 +157,13 @@ internal sealed class IndexStore : IDisposable
         long count = 0, chars = 0, mentions = 0;
         var lastReport = TimeSpan.Zero;
         var threads = Math.Max(1, _settings.IndexingThreads);
-        using var queue = new System.Collections.Concurrent.BlockingCollection<(Article Article, ArticleEntities Entities)>(boundedCapacity: 1024);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(Article Article, ArticleEntities Entities, ArticleStory? Story)>(boundedCapacity: 1024);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
         {
-            foreach (var (article, entities) in queue.GetConsumingEnumerable(stop.Token))
+            foreach (var (article, entities, story) in queue.GetConsumingEnumerable(stop.Token))
             {
-                writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
+                writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities, story));
                 Interlocked.Add(ref chars, article.Length);
                 Interlocked.Add(ref mentions, entities.Mentions.Count);
                 Interlocked.Increment(ref count);
@@ -177,7 +182,9 @@ internal sealed class IndexStore : IDisposable
 
                 // The reading thread tags: tagging costs about what parsing does, and it takes that work off the writer
                 // threads, which are the bottleneck (analysis and inversion) with one or two of them.
-                queue.Add((article, Catalog.Tagger.Tag(article)), stop.Token);
+                // Stories are assigned here too, in input order, so a story never depends on writer-thread timing.
+                var entities = Catalog.Tagger.Tag(article);
+                queue.Add((article, entities, Stories?.Assign(article, entities)), stop.Token);
                 if (progress is not null && clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(100))
                 {
                     lastReport = clock.Elapsed;

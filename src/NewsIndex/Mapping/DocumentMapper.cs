@@ -16,7 +16,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
 
     public EntityCatalog Catalog { get; } = catalog;
 
-    public Document ToDocument(Article article, ArticleEntities entities)
+    public Document ToDocument(Article article, ArticleEntities entities, ArticleStory? story = null)
     {
         var doc = new Document
         {
@@ -26,6 +26,13 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
             new Field(FieldNames.Body, article.Body, StoredText),
             new StoredField(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions)),
         };
+        if (story is { } s)
+        {
+            doc.Add(new StringField(FieldNames.Story, s.StoryId, Field.Store.YES));
+            doc.Add(new SortedDocValuesField(FieldNames.Story, new BytesRef(s.StoryId)));
+            doc.Add(new BinaryDocValuesField(FieldNames.StoryState, new BytesRef(s.Signature)));
+        }
+
         if (article.Dateline is { } dateline)
         {
             doc.Add(new StoredField(FieldNames.Dateline, dateline));

@@ -27,6 +27,12 @@ internal static class FieldNames
     public const string Affiliation = "affiliation";
     public const string BaseHost = "base_host";
 
+    /// <summary>The story id: an exact-match string field (stored) plus sorted doc values for collapse and counting.</summary>
+    public const string Story = "story";
+
+    /// <summary>The article's story signature, as binary doc values: read back to rebuild the story assigner on open.</summary>
+    public const string StoryState = "story_sig";
+
     public static string Entity(EntityKind kind) => kind switch
     {
         EntityKind.Country => "country",

@@ -138,6 +138,7 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
         return new SearchHit
         {
             Id = article.Id,
+            Story = stored.Story,
             Title = article.Title,
             Published = article.Published,
             Source = article.Source,
