@@ -342,29 +342,42 @@ public sealed partial class StoryAssigner
         return Math.Sqrt(sum);
     }
 
-    private double Norm(StorySignature signature)
+    /// <summary>
+    /// Caches the parts of an entry's squared TF-IDF norm that do not depend on the collection size: with
+    /// idf = L − l (L the log of the collection size, l the log of the word's document count), the squared norm is
+    /// L²·Σw² − 2L·Σw²l + Σw²l², so it follows the collection's growth exactly at no cost. The document counts are those
+    /// of when the parts were computed (the article's own words, or <see cref="LookUpWords"/>'s when it was assigned).
+    /// </summary>
+    private void CacheNormParts(Entry entry, bool lookedUp)
     {
-        double sum = 0;
+        double a = 0, b = 0, c = 0;
+        var signature = entry.Signature;
         for (var i = 0; i < signature.Words.Length; i++)
         {
-            var w = signature.WeightOf(i) * Idf(_wordPostings.GetValueOrDefault(signature.Words[i])?.Count ?? 0);
-            sum += w * w;
+            // Counting the article itself: its own posting (after indexing) or the +1 of a lookup made before it.
+            var documents = lookedUp ? (_lists[i]?.Count ?? 0) + 1 : _wordPostings.GetValueOrDefault(signature.Words[i])?.Count ?? 1;
+            var w = (double)signature.WeightOf(i);
+            var l = LogOf(documents + 1);
+            a += w * w;
+            b += w * w * l;
+            c += w * w * l * l;
         }
 
-        return Math.Sqrt(sum);
+        (entry.NormA, entry.NormB, entry.NormC, entry.NormAt) = (a, b, c, _articles.Count);
     }
 
     private double NormOf(Entry entry)
     {
-        // Recomputed when the collection has grown or shrunk by more than 1/16 since: IDF moves with the log of it.
+        // Document counts drift as later reports share the words: refresh the parts when the collection has grown by a
+        // quarter since (often while it is small, where one shared word moves an IDF a lot; rarely once it is large).
         var n = _articles.Count;
-        if (entry.Norm < 0 || Math.Abs(n - entry.NormAt) * 16 > entry.NormAt)
+        if (entry.NormAt < 0 || Math.Abs(n - entry.NormAt) * 4 > entry.NormAt)
         {
-            entry.Norm = Norm(entry.Signature);
-            entry.NormAt = n;
+            CacheNormParts(entry, lookedUp: false);
         }
 
-        return entry.Norm;
+        var total = Idf(0); // the log of the collection size: a word in no document has l = log 1 = 0
+        return Math.Sqrt(Math.Max(0, (total * total * entry.NormA) - (2 * total * entry.NormB) + entry.NormC));
     }
 
     /// <summary>TF-IDF cosine of title and lead (IDF of <paramref name="a"/>'s words in <paramref name="idfA"/>), plus

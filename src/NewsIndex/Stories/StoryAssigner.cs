@@ -119,9 +119,10 @@ public sealed partial class StoryAssigner
                 }
             }
 
-            var (match, matched, score) = FindMatch(signature, out var norm);
+            var (match, matched, score) = FindMatch(signature, out _);
             var story = matched?.Story ?? NewStory(vacated ?? NewStoryId(articleId));
-            var entry = new Entry(articleId, signature, story, TakeSlot()) { Norm = norm, NormAt = _articles.Count };
+            var entry = new Entry(articleId, signature, story, TakeSlot());
+            CacheNormParts(entry, lookedUp: true);
             _slots[entry.Slot] = entry;
             _articles[articleId] = entry;
             story.Members.Add(entry);
@@ -267,10 +268,15 @@ public sealed partial class StoryAssigner
 
         public int Slot { get; } = slot;
 
-        /// <summary>The TF-IDF norm, cached with the article count it was computed at (IDF drifts slowly).</summary>
-        public double Norm { get; set; } = -1;
+        /// <summary>Size-independent parts of the squared TF-IDF norm (see <see cref="CacheNormParts"/>).</summary>
+        public double NormA { get; set; }
 
-        public int NormAt { get; set; }
+        public double NormB { get; set; }
+
+        public double NormC { get; set; }
+
+        /// <summary>The article count the parts were computed at; −1 before they are.</summary>
+        public int NormAt { get; set; } = -1;
     }
 
     private sealed class Story(string id)
