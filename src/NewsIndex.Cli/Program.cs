@@ -11,6 +11,9 @@ var root = new RootCommand("newsindex: entity-aware search over news articles (c
     EntitiesCommand.Create(),
     RelatedCommand.Create(),
     StatsCommand.Create(),
+    StoriesCommand.CreateList(),
+    StoriesCommand.CreateShow(),
+    TimelineCommand.Create(),
 };
 
 try
