@@ -21,8 +21,17 @@ public sealed partial class ArticleIndex
     /// <summary>The stories with an article matching a typed query; see <see cref="Stories(string, int, SortOrder)"/>.</summary>
     public IReadOnlyList<StorySummary> Stories(NewsQuery query, int count = 20, SortOrder sort = SortOrder.Relevance)
     {
-        var results = Search(query, new SearchOptions { Size = count, Sort = sort, Collapse = true, Snippets = false, Explain = false });
-        return results.Hits.Where(h => h.Collapsed is not null).Select(h => h.Collapsed!).ToArray();
+        ArgumentNullException.ThrowIfNull(query);
+        var compiled = _compiler.Compile(query);
+        var searcher = _store.Acquire();
+        try
+        {
+            return _searcher.Stories(searcher, compiled, query.ToString(), count, sort);
+        }
+        finally
+        {
+            _store.Release(searcher);
+        }
     }
 
     /// <summary>A story's summary and its articles in time order; null when no article has this story id.</summary>

@@ -22,7 +22,8 @@ public sealed record StorySummary
     /// <summary>The distinct sources of its reports, in the order they first reported it.</summary>
     public ValueList<string> Sources { get; init; } = [];
 
-    /// <summary>A representative headline: that of the first report (the earliest dated one, else the first by id).</summary>
+    /// <summary>A representative headline: in story lists and <see cref="StoryDetail"/>, that of the first report (the
+    /// earliest dated one, else the first by id); in a collapsed hit, the hit's own (saving a stored-document read).</summary>
     public string Title { get; init; } = string.Empty;
 
     /// <summary>The entities its reports mention most, most reports first (at most five).</summary>

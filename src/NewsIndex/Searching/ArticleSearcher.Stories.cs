@@ -12,11 +12,29 @@ internal sealed partial class ArticleSearcher
 {
     private const int TopEntityCount = 5;
 
-    private SearchResults SearchCollapsed(IndexSearcher searcher, CompiledQuery compiled, string queryText, SearchOptions options, PageCursor? cursor, ulong fingerprint)
+    /// <summary>The stories with a match, each summarised with its first report's headline (one stored read per story).</summary>
+    public IReadOnlyList<StorySummary> Stories(IndexSearcher searcher, CompiledQuery compiled, string queryText, int count, SortOrder sort)
+    {
+        if (count is < 1 or > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be 1 to {MaxPageSize}");
+        }
+
+        if (compiled.Neutral)
+        {
+            return [];
+        }
+
+        var options = new SearchOptions { Size = count, Sort = sort, Collapse = true, Snippets = false, Explain = false };
+        var results = SearchCollapsed(searcher, compiled, queryText, options, null, 0, firstReportTitles: true);
+        return results.Hits.Where(h => h.Collapsed is not null).Select(h => h.Collapsed!).ToArray();
+    }
+
+    private SearchResults SearchCollapsed(IndexSearcher searcher, CompiledQuery compiled, string queryText, SearchOptions options, PageCursor? cursor, ulong fingerprint, bool firstReportTitles = false)
     {
         var byDate = options.Sort == SortOrder.Date;
         var lookup = new DocLookup(searcher.IndexReader);
-        var collapse = new CollapseCollector(byDate, lookup);
+        using var collapse = new CollapseCollector(byDate, lookup, searcher.IndexReader);
         var facets = options.Facets.Count > 0 ? new FacetCollector(options.Facets, options.FacetUnit) : null;
         searcher.Search(compiled.Lucene, facets is null ? collapse : MultiCollector.Wrap(collapse, facets));
 
@@ -29,8 +47,8 @@ internal sealed partial class ArticleSearcher
             var key = page[i];
             var (doc, score, _) = collapse.Best(key);
             var hit = ToHit(searcher, new ScoreDoc(doc, score), compiled, options);
-            var story = collapse.Keys.IdOf(key);
-            hits[i] = story is null ? hit : hit with { Collapsed = Summarize(searcher, story, collapse.Matches(key)) };
+            var story = collapse.IdOf(key);
+            hits[i] = story is null ? hit : hit with { Collapsed = Summarize(searcher, story, collapse.Matches(key), firstReportTitles ? null : hit.Title) };
         }
 
         string? next = null;
@@ -45,7 +63,7 @@ internal sealed partial class ArticleSearcher
         {
             Query = queryText,
             Total = collapse.Total,
-            TotalStories = collapse.Keys.Count,
+            TotalStories = collapse.Stories,
             Hits = hits,
             Facets = facets?.Results(options.FacetSize) ?? new Dictionary<FacetField, IReadOnlyList<FacetCount>>(),
             NextCursor = next,
@@ -80,38 +98,56 @@ internal sealed partial class ArticleSearcher
     }
 
     /// <summary>The summary of a story over all its articles; null when no article has this story.</summary>
-    public static StorySummary? Summarize(IndexSearcher searcher, string storyId, int matching)
+    /// <param name="searcher">The searcher.</param>
+    /// <param name="storyId">The story.</param>
+    /// <param name="matching">How many of its articles matched.</param>
+    /// <param name="title">The headline to use (a collapsed hit's own); null reads the first report's.</param>
+    public static StorySummary? Summarize(IndexSearcher searcher, string storyId, int matching, string? title = null)
     {
         var docs = StoryDocs(searcher, storyId, out var lookup);
-        return docs.Count == 0 ? null : Summarize(searcher, lookup, docs, matching);
+        return docs.Count == 0 ? null : Summarize(searcher, lookup, docs, matching, title);
     }
 
     /// <summary>The documents of a story, in time order (undated last, then by article id).</summary>
     private static List<int> StoryDocs(IndexSearcher searcher, string storyId, out DocLookup lookup)
     {
         var docs = new List<int>();
-        searcher.Search(new TermQuery(new Term(FieldNames.Story, storyId)), new DocListCollector(docs));
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var live = leaf.AtomicReader.LiveDocs;
+            foreach (var doc in StoryOrdinals.For(leaf.AtomicReader).DocsOf(storyId))
+            {
+                if (live is null || live.Get(doc))
+                {
+                    docs.Add(leaf.DocBase + doc);
+                }
+            }
+        }
+
         var l = new DocLookup(searcher.IndexReader);
+        var published = new Dictionary<int, long>(docs.Count);
+        foreach (var doc in docs)
+        {
+            // Undated (long.MinValue) after every date.
+            var millis = l.PublishedOf(doc);
+            published[doc] = millis == long.MinValue ? long.MaxValue : millis;
+        }
+
         docs.Sort((a, b) =>
         {
-            long pa = l.PublishedOf(a), pb = l.PublishedOf(b);
-            if (pa != pb)
-            {
-                // Undated (long.MinValue) after every date.
-                return pa == long.MinValue ? 1 : pb == long.MinValue ? -1 : pa.CompareTo(pb);
-            }
-
-            return string.CompareOrdinal(l.IdOf(a), l.IdOf(b));
+            var order = published[a].CompareTo(published[b]);
+            return order != 0 ? order : string.CompareOrdinal(l.IdOf(a), l.IdOf(b));
         });
         lookup = l;
         return docs;
     }
 
-    private static StorySummary Summarize(IndexSearcher searcher, DocLookup lookup, List<int> docs, int matching)
+    private static StorySummary Summarize(IndexSearcher searcher, DocLookup lookup, List<int> docs, int matching, string? title = null)
     {
         var sources = new List<string>();
         var entities = new Dictionary<(EntityKind, string), int>();
         DateTimeOffset? first = null, last = null;
+        var perLeaf = new Dictionary<int, SegmentOrdinals?[]>();
         foreach (var doc in docs)
         {
             var published = lookup.PublishedOf(doc);
@@ -123,7 +159,17 @@ internal sealed partial class ArticleSearcher
             }
 
             var (leaf, local) = lookup.Locate(doc);
-            foreach (var source in Labels(leaf.AtomicReader, FieldNames.SourceFacet, local))
+            if (!perLeaf.TryGetValue(leaf.Ord, out var values))
+            {
+                var reader = leaf.AtomicReader;
+                perLeaf[leaf.Ord] = values =
+                [
+                    SegmentOrdinals.For(reader, FieldNames.SourceFacet),
+                    .. Enum.GetValues<EntityKind>().Select(kind => SegmentOrdinals.For(reader, FieldNames.Entity(kind))),
+                ];
+            }
+
+            foreach (var source in Labels(values[0], local))
             {
                 if (!sources.Contains(source, StringComparer.Ordinal))
                 {
@@ -133,14 +179,15 @@ internal sealed partial class ArticleSearcher
 
             foreach (var kind in Enum.GetValues<EntityKind>())
             {
-                foreach (var id in Labels(leaf.AtomicReader, FieldNames.Entity(kind), local))
+                foreach (var id in Labels(values[1 + (int)kind], local))
                 {
                     entities[(kind, id)] = entities.GetValueOrDefault((kind, id)) + 1;
                 }
             }
         }
 
-        var title = DocumentMapper.Read(searcher.IndexReader, docs[0], full: false).Article.Title;
+        // A stored-document read costs more than the rest of the summary: a collapsed hit brings its own headline.
+        title ??= DocumentMapper.Read(searcher.IndexReader, docs[0], full: false).Article.Title;
         return new StorySummary
         {
             Id = lookup.StoryOf(docs[0]) ?? string.Empty,
@@ -156,9 +203,8 @@ internal sealed partial class ArticleSearcher
         };
     }
 
-    private static IEnumerable<string> Labels(AtomicReader reader, string field, int doc)
+    private static IEnumerable<string> Labels(SegmentOrdinals? values, int doc)
     {
-        var values = SegmentOrdinals.For(reader, field);
         if (values is null)
         {
             yield break;
@@ -168,21 +214,5 @@ internal sealed partial class ArticleSearcher
         {
             yield return values.Labels[values.Ordinals[i]];
         }
-    }
-
-    /// <summary>Collects global document numbers.</summary>
-    private sealed class DocListCollector(List<int> docs) : ICollector
-    {
-        private int _docBase;
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
-
-        public void Collect(int doc) => docs.Add(_docBase + doc);
     }
 }

@@ -11,6 +11,11 @@ internal sealed class DocLookup(IndexReader reader)
     private readonly Dictionary<int, string> _ids = [];
     private readonly BytesRef _bytes = new();
 
+    // Doc values per leaf, fetched once: Lucene.Net's per-call lookup is far slower than the read.
+    private readonly NumericDocValues?[] _published = new NumericDocValues?[reader.Leaves.Count];
+    private readonly SortedDocValues?[] _idValues = new SortedDocValues?[reader.Leaves.Count];
+    private readonly bool[] _fetched = new bool[reader.Leaves.Count];
+
     /// <summary>The leaf holding <paramref name="doc"/> and the document's number inside it.</summary>
     public (AtomicReaderContext Leaf, int Doc) Locate(int doc)
     {
@@ -24,7 +29,7 @@ internal sealed class DocLookup(IndexReader reader)
         if (!_ids.TryGetValue(doc, out var id))
         {
             var (leaf, local) = Locate(doc);
-            var values = leaf.AtomicReader.GetSortedDocValues(FieldNames.IdSort);
+            var values = Fetch(leaf)._idValues[leaf.Ord];
             if (values is null)
             {
                 id = string.Empty;
@@ -54,6 +59,18 @@ internal sealed class DocLookup(IndexReader reader)
     public long PublishedOf(int doc)
     {
         var (leaf, local) = Locate(doc);
-        return leaf.AtomicReader.GetNumericDocValues(FieldNames.Published)?.Get(local) ?? long.MinValue;
+        return Fetch(leaf)._published[leaf.Ord]?.Get(local) ?? long.MinValue;
+    }
+
+    private DocLookup Fetch(AtomicReaderContext leaf)
+    {
+        if (!_fetched[leaf.Ord])
+        {
+            _published[leaf.Ord] = leaf.AtomicReader.GetNumericDocValues(FieldNames.Published);
+            _idValues[leaf.Ord] = leaf.AtomicReader.GetSortedDocValues(FieldNames.IdSort);
+            _fetched[leaf.Ord] = true;
+        }
+
+        return this;
     }
 }

@@ -17,7 +17,48 @@ internal sealed class StoryOrdinals
     {
         Ordinals = ordinals;
         Labels = labels;
+
+        // Documents per ordinal (a counting sort), so a story's documents are found without a query.
+        var starts = new int[labels.Length + 1];
+        foreach (var ordinal in ordinals)
+        {
+            if (ordinal >= 0)
+            {
+                starts[ordinal + 1]++;
+            }
+        }
+
+        for (var i = 0; i < labels.Length; i++)
+        {
+            starts[i + 1] += starts[i];
+        }
+
+        var docs = new int[starts[labels.Length]];
+        var next = (int[])starts.Clone();
+        for (var doc = 0; doc < ordinals.Length; doc++)
+        {
+            if (ordinals[doc] >= 0)
+            {
+                docs[next[ordinals[doc]]++] = doc;
+            }
+        }
+
+        _starts = starts;
+        _docs = docs;
+        _ordinalOf = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            _ordinalOf[labels[i]] = i;
+        }
     }
+
+    private readonly int[] _starts;
+    private readonly int[] _docs;
+    private readonly Dictionary<string, int> _ordinalOf;
+
+    /// <summary>The segment's documents with story <paramref name="storyId"/> (deleted ones included), or empty.</summary>
+    public ReadOnlySpan<int> DocsOf(string storyId) =>
+        _ordinalOf.TryGetValue(storyId, out var ordinal) ? _docs.AsSpan(_starts[ordinal], _starts[ordinal + 1] - _starts[ordinal]) : [];
 
     /// <summary>Story ordinal of each document of the segment, −1 for none.</summary>
     public int[] Ordinals { get; }

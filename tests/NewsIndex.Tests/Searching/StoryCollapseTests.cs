@@ -57,7 +57,8 @@ public sealed class StoryCollapseTests
             Assert.That(lagos.Collapsed.Sources, Is.EqualTo(new[] { "Reuters", "BBC", "Al Jazeera" }));
             Assert.That(lagos.Collapsed.FirstSeen, Is.EqualTo(Day(2024, 3, 5)));
             Assert.That(lagos.Collapsed.LastSeen, Is.EqualTo(Day(2024, 3, 7)));
-            Assert.That(lagos.Collapsed.Title, Is.EqualTo("Gunmen kill four police officers in Lagos"));
+            Assert.That(lagos.Collapsed.Title, Is.EqualTo(lagos.Title), "a collapsed hit brings its own headline");
+            Assert.That(index.Stories("checkpoint", sort: SortOrder.Date).Single(s => s.Size == 3).Title, Is.EqualTo("Gunmen kill four police officers in Lagos"), "lists use the first report's");
             Assert.That(lagos.Collapsed.ToString(), Is.EqualTo("3 reports: Reuters, BBC, Al Jazeera"));
             Assert.That(lagos.Story, Is.EqualTo(lagos.Collapsed.Id));
         });
