@@ -11,6 +11,7 @@ namespace NewsIndex.Searching;
 internal sealed partial class ArticleSearcher
 {
     private const int TopEntityCount = 5;
+    private static readonly EntityKind[] Kinds = Enum.GetValues<EntityKind>();
 
     /// <summary>The stories with a match, each summarised with its first report's headline (one stored read per story).</summary>
     public IReadOnlyList<StorySummary> Stories(IndexSearcher searcher, CompiledQuery compiled, string queryText, int count, SortOrder sort)
@@ -56,7 +57,8 @@ internal sealed partial class ArticleSearcher
         if (top.Count > options.Size && returned <= int.MaxValue)
         {
             var (doc, score, date) = collapse.Best(page[^1]);
-            next = new PageCursor(options.Sort, fingerprint, byDate ? 0f : score, byDate ? date : long.MinValue, (int)returned, lookup.IdOf(doc)).Encode();
+            // A collapsed cursor's id is the story id (the order of stories of equal score or date).
+            next = new PageCursor(options.Sort, fingerprint, byDate ? 0f : score, byDate ? date : long.MinValue, (int)returned, collapse.GroupIdOf(page[^1])).Encode();
         }
 
         return new SearchResults
@@ -165,7 +167,7 @@ internal sealed partial class ArticleSearcher
                 perLeaf[leaf.Ord] = values =
                 [
                     SegmentOrdinals.For(reader, FieldNames.SourceFacet),
-                    .. Enum.GetValues<EntityKind>().Select(kind => SegmentOrdinals.For(reader, FieldNames.Entity(kind))),
+                    .. Kinds.Select(kind => SegmentOrdinals.For(reader, FieldNames.Entity(kind))),
                 ];
             }
 
@@ -177,7 +179,7 @@ internal sealed partial class ArticleSearcher
                 }
             }
 
-            foreach (var kind in Enum.GetValues<EntityKind>())
+            foreach (var kind in Kinds)
             {
                 foreach (var id in Labels(values[1 + (int)kind], local))
                 {

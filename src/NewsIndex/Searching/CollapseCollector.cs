@@ -101,7 +101,7 @@ internal sealed class CollapseCollector : ICollector, IDisposable
 
     /// <summary>
     /// The <paramref name="count"/> stories whose best documents come first in the search order, after the position
-    /// (<paramref name="afterScore"/> or <paramref name="afterDate"/>, <paramref name="afterId"/>) when one is given.
+    /// (<paramref name="afterScore"/> or <paramref name="afterDate"/>, then the group id <paramref name="afterId"/>) when one is given.
     /// </summary>
     public List<int> Top(int count, float afterScore, long afterDate, string? afterId)
     {
@@ -109,7 +109,7 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         var heap = new PriorityQueue<int, int>(count + 1, Comparer<int>.Create((a, b) => CompareKeys(b, a)));
         foreach (var key in _touched)
         {
-            if (afterId is not null && Compare(_bestScore[key], _bestDate[key], _bestDoc[key], afterScore, afterDate, afterId) <= 0)
+            if (afterId is not null && CompareToPosition(key, afterScore, afterDate, afterId) <= 0)
             {
                 continue;
             }
@@ -173,7 +173,16 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         array = bigger;
     }
 
-    private int CompareKeys(int a, int b) => Compare(_bestScore[a], _bestDate[a], _bestDoc[a], _bestScore[b], _bestDate[b], _bestDoc[b]);
+    /// <summary>The id that orders groups of equal score or date: the story id, or the article id of a document without one.</summary>
+    public string GroupIdOf(int key) => key < _storyCount ? _keys.Ids[key] : _lookup.IdOf(_bestDoc[key]);
+
+    /// <summary>Stories are ordered by their best document's score or date, then by story id (already in memory, unlike
+    /// article ids, which would have to be read for every tie of quantised scores).</summary>
+    private int CompareKeys(int a, int b)
+    {
+        var order = _byDate ? _bestDate[b].CompareTo(_bestDate[a]) : _bestScore[b].CompareTo(_bestScore[a]);
+        return order != 0 || a == b ? order : string.CompareOrdinal(GroupIdOf(a), GroupIdOf(b));
+    }
 
     /// <summary>Negative when document <paramref name="docA"/> comes before <paramref name="docB"/> in the search order.</summary>
     private int Compare(float scoreA, long dateA, int docA, float scoreB, long dateB, int docB)
@@ -182,10 +191,10 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         return order != 0 || docA == docB ? order : string.CompareOrdinal(_lookup.IdOf(docA), _lookup.IdOf(docB));
     }
 
-    /// <summary>Negative when document <paramref name="docA"/> comes before the position (score or date, id).</summary>
-    private int Compare(float scoreA, long dateA, int docA, float score, long date, string id)
+    /// <summary>Negative when story <paramref name="key"/> comes before the position (score or date, group id).</summary>
+    private int CompareToPosition(int key, float score, long date, string id)
     {
-        var order = _byDate ? date.CompareTo(dateA) : score.CompareTo(scoreA);
-        return order != 0 ? order : string.CompareOrdinal(_lookup.IdOf(docA), id);
+        var order = _byDate ? date.CompareTo(_bestDate[key]) : score.CompareTo(_bestScore[key]);
+        return order != 0 ? order : string.CompareOrdinal(GroupIdOf(key), id);
     }
 }
