@@ -149,7 +149,7 @@ internal sealed partial class ArticleSearcher
         var sources = new List<string>();
         var entities = new Dictionary<(EntityKind, string), int>();
         DateTimeOffset? first = null, last = null;
-        var perLeaf = new Dictionary<int, SegmentOrdinals?[]>();
+        var keys = GlobalStoryKeys.For(searcher.IndexReader);
         foreach (var doc in docs)
         {
             var published = lookup.PublishedOf(doc);
@@ -161,16 +161,7 @@ internal sealed partial class ArticleSearcher
             }
 
             var (leaf, local) = lookup.Locate(doc);
-            if (!perLeaf.TryGetValue(leaf.Ord, out var values))
-            {
-                var reader = leaf.AtomicReader;
-                perLeaf[leaf.Ord] = values =
-                [
-                    SegmentOrdinals.For(reader, FieldNames.SourceFacet),
-                    .. Kinds.Select(kind => SegmentOrdinals.For(reader, FieldNames.Entity(kind))),
-                ];
-            }
-
+            var values = keys.SummaryValuesOf(leaf);
             foreach (var source in Labels(values[0], local))
             {
                 if (!sources.Contains(source, StringComparer.Ordinal))

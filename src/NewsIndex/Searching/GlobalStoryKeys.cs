@@ -51,6 +51,25 @@ internal sealed class GlobalStoryKeys
     /// <summary>Per leaf: the segment's decoded story values.</summary>
     public StoryOrdinals[] Segments { get; }
 
+    /// <summary>Per leaf, the decoded source and entity values story summaries read (source, then one per entity kind);
+    /// filled on first use.</summary>
+    public SegmentOrdinals?[]?[] SummaryValues { get; private set; } = [];
+
+    /// <summary>The source and entity values of a leaf (see <see cref="SummaryValues"/>).</summary>
+    public SegmentOrdinals?[] SummaryValuesOf(AtomicReaderContext leaf)
+    {
+        if (SummaryValues.Length != Segments.Length)
+        {
+            SummaryValues = new SegmentOrdinals?[]?[Segments.Length];
+        }
+
+        return SummaryValues[leaf.Ord] ??=
+        [
+            SegmentOrdinals.For(leaf.AtomicReader, Mapping.FieldNames.SourceFacet),
+            .. Enum.GetValues<Entities.EntityKind>().Select(kind => SegmentOrdinals.For(leaf.AtomicReader, Mapping.FieldNames.Entity(kind))),
+        ];
+    }
+
     /// <summary>The keys of <paramref name="reader"/> (cached while the reader lives).</summary>
     public static GlobalStoryKeys For(IndexReader reader) => Cache.GetValue(reader, static r => new GlobalStoryKeys(r));
 }
