@@ -49,7 +49,7 @@ internal sealed partial class ArticleSearcher
             var (doc, score, _) = collapse.Best(key);
             var hit = ToHit(searcher, new ScoreDoc(doc, score), compiled, options);
             var story = collapse.IdOf(key);
-            hits[i] = story is null ? hit : hit with { Collapsed = Summarize(searcher, story, collapse.Matches(key), firstReportTitles ? null : hit.Title) };
+            hits[i] = story is null ? hit : hit with { Collapsed = Summarize(searcher, story, collapse.Matches(key), firstReportTitles ? null : hit.Title, lookup) };
         }
 
         string? next = null;
@@ -104,20 +104,22 @@ internal sealed partial class ArticleSearcher
     /// <param name="storyId">The story.</param>
     /// <param name="matching">How many of its articles matched.</param>
     /// <param name="title">The headline to use (a collapsed hit's own); null reads the first report's.</param>
-    public static StorySummary? Summarize(IndexSearcher searcher, string storyId, int matching, string? title = null)
+    /// <param name="shared">A lookup to reuse (its doc values are fetched once per leaf); null makes one.</param>
+    public static StorySummary? Summarize(IndexSearcher searcher, string storyId, int matching, string? title = null, DocLookup? shared = null)
     {
-        var docs = StoryDocs(searcher, storyId, out var lookup);
+        var docs = StoryDocs(searcher, storyId, out var lookup, shared);
         return docs.Count == 0 ? null : Summarize(searcher, lookup, docs, matching, title);
     }
 
     /// <summary>The documents of a story, in time order (undated last, then by article id).</summary>
-    private static List<int> StoryDocs(IndexSearcher searcher, string storyId, out DocLookup lookup)
+    private static List<int> StoryDocs(IndexSearcher searcher, string storyId, out DocLookup lookup, DocLookup? shared = null)
     {
         var docs = new List<int>();
+        var segments = GlobalStoryKeys.For(searcher.IndexReader).Segments;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = leaf.AtomicReader.LiveDocs;
-            foreach (var doc in StoryOrdinals.For(leaf.AtomicReader).DocsOf(storyId))
+            foreach (var doc in segments[leaf.Ord].DocsOf(storyId))
             {
                 if (live is null || live.Get(doc))
                 {
@@ -126,7 +128,7 @@ internal sealed partial class ArticleSearcher
             }
         }
 
-        var l = new DocLookup(searcher.IndexReader);
+        var l = shared ?? new DocLookup(searcher.IndexReader);
         var published = new Dictionary<int, long>(docs.Count);
         foreach (var doc in docs)
         {
