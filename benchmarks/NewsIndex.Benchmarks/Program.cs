@@ -4,7 +4,7 @@ using NewsIndex.Entities;
 
 namespace NewsIndex.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>evaluate-forces</c>, <c>evaluate-stories</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
+/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>evaluate-forces</c>, <c>evaluate-stories</c>, <c>stories-open</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
 public static class Program
 {
     /// <summary>Runs benchmarks (default) or a mode named by the first argument.</summary>
@@ -37,6 +37,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "evaluate-stories")
         {
             return Stories.StoryEvaluationRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "stories-open")
+        {
+            return Stories.StoryOpenRunner.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "scale")

@@ -29,11 +29,51 @@ internal static class JsonOutput
         w.WriteStartObject();
         w.WriteString("query", results.Query);
         w.WriteNumber("total", results.Total);
-        w.WriteStartArray("hits");
-        foreach (var hit in results.Hits)
+        if (results.TotalStories is { } stories)
+        {
+            w.WriteNumber("total_stories", stories);
+        }
+
+        w.WritePropertyName("hits");
+        Hits(w, results.Hits);
+        w.WriteStartObject("facets");
+        foreach (var (field, counts) in results.Facets)
+        {
+            w.WriteStartArray(field.ToString().ToLowerInvariant());
+            foreach (var count in counts)
+            {
+                w.WriteStartObject();
+                w.WriteString("value", count.Value);
+                w.WriteNumber("count", count.Count);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        if (results.NextCursor is not null)
+        {
+            w.WriteString("next", results.NextCursor);
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static void Hits(Utf8JsonWriter w, IEnumerable<SearchHit> hits)
+    {
+        w.WriteStartArray();
+        foreach (var hit in hits)
         {
             w.WriteStartObject();
             Header(w, hit.Id, hit.Title, hit.Published, hit.Source, hit.Url);
+            Story(w, hit.Story);
+            if (hit.Collapsed is { } collapsed)
+            {
+                w.WritePropertyName("collapsed");
+                StoriesCommand.Summary(w, collapsed);
+            }
+
             w.WriteNumber("score", Math.Round(hit.Score, 4));
             Entities(w, hit.Mentioned, hit.About);
             w.WriteStartArray("snippets");
@@ -85,28 +125,14 @@ internal static class JsonOutput
         }
 
         w.WriteEndArray();
-        w.WriteStartObject("facets");
-        foreach (var (field, counts) in results.Facets)
+    }
+
+    private static void Story(Utf8JsonWriter w, string? story)
+    {
+        if (story is not null)
         {
-            w.WriteStartArray(field.ToString().ToLowerInvariant());
-            foreach (var count in counts)
-            {
-                w.WriteStartObject();
-                w.WriteString("value", count.Value);
-                w.WriteNumber("count", count.Count);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            w.WriteString("story", story);
         }
-
-        w.WriteEndObject();
-        if (results.NextCursor is not null)
-        {
-            w.WriteString("next", results.NextCursor);
-        }
-
-        w.WriteEndObject();
     }
 
     public static void Article(Utf8JsonWriter w, StoredArticle stored, bool withText)
@@ -114,6 +140,7 @@ internal static class JsonOutput
         var article = stored.Article;
         w.WriteStartObject();
         Header(w, article.Id, article.Title, article.Published, article.Source, article.Url);
+        Story(w, stored.Story);
         if (article.Authors.Count > 0)
         {
             w.WriteStartArray("authors");

@@ -16,6 +16,9 @@ var root = new Command("newsindex", "newsindex: entity-aware search over news ar
     RelatedCommand.Create(),
     StatsCommand.Create(),
     VerifyCommand.Create(),
+    StoriesCommand.CreateList(),
+    StoriesCommand.CreateShow(),
+    TimelineCommand.Create(),
 };
 
 try

@@ -15,9 +15,10 @@ internal static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "relevance or date (newest first).", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date");
         var facets = new Option<bool>("--facets", "-f") { Description = "Count matches by country, force, base, source and month." };
+        var collapse = new Option<bool>("--collapse") { Description = "One hit per story (reports of one event), with the story's size, dates and sources; facets count stories." };
         var after = new Option<string?>("--after") { Description = "Cursor printed by the previous page, to get the next one." };
         var query = new Argument<string>("QUERY") { Description = "Query, e.g. 'force:Wagner', 'country:Niger airbase', 'near:Niamey/20km', 'published:[2024-01-01 TO *]'." };
-        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, after, query };
+        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, collapse, after, query };
         command.SetAction(result =>
         {
             using var articles = CommonOptions.OpenForReading(result.GetValue(index));
@@ -27,6 +28,8 @@ internal static class SearchCommand
                 Sort = result.GetValue(sort) == "date" ? SortOrder.Date : SortOrder.Relevance,
                 Facets = result.GetValue(facets) ? Enum.GetValues<FacetField>() : [],
                 After = result.GetValue(after),
+                Collapse = result.GetValue(collapse),
+                FacetUnit = result.GetValue(collapse) ? CountUnit.Stories : CountUnit.Articles,
             };
             var results = articles.Search(result.GetValue(query)!, options);
             if (result.GetValue(json))
@@ -45,7 +48,7 @@ internal static class SearchCommand
 
     private static void Print(SearchResults results)
     {
-        Console.WriteLine($"{Terminal.Bold(results.Total.ToString("N0", CultureInfo.InvariantCulture))} {(results.Total == 1 ? "article matches" : "articles match")} {Terminal.Dim(Terminal.Safe(results.Query))}");
+        Console.WriteLine($"{Terminal.Bold(results.Total.ToString("N0", CultureInfo.InvariantCulture))} {(results.Total == 1 ? "article matches" : "articles match")}{(results.TotalStories is { } stories ? $" in {stories:N0} stor{(stories == 1 ? "y" : "ies")}" : string.Empty)} {Terminal.Dim(Terminal.Safe(results.Query))}");
         Console.WriteLine();
         var (open, close) = Terminal.TermMark;
         foreach (var hit in results.Hits)
@@ -54,6 +57,11 @@ internal static class SearchCommand
             Console.WriteLine($"{Terminal.Bold(title)}");
             var meta = new[] { hit.Id, hit.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hit.Source, $"score {hit.Score:F2}" }.Where(x => x is not null);
             Console.WriteLine(Terminal.Dim(Terminal.Safe(string.Join(" · ", meta))));
+            if (hit.Collapsed is { } story)
+            {
+                Console.WriteLine($"  {Terminal.Dim("story:")} {Terminal.Safe(story.ToString())} {Terminal.Dim(Terminal.Safe(story.Id))}");
+            }
+
             foreach (var snippet in hit.Snippets)
             {
                 // Marks go in as private-use placeholders so escaping the article's text cannot touch the real ones.

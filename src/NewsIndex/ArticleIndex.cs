@@ -7,6 +7,7 @@ using NewsIndex.Indexing;
 using NewsIndex.Ingestion;
 using NewsIndex.Querying;
 using NewsIndex.Searching;
+using NewsIndex.Stories;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace NewsIndex;
@@ -61,6 +62,18 @@ public sealed partial class ArticleIndex : IDisposable
 
             MergeFailed?.Invoke(this, error);
         };
+        if (!options.ReadOnly && options.Stories is { } storyOptions)
+        {
+            try
+            {
+                _store.Stories = RestoreStories(storyOptions);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>Raised (on a merge thread) when a background merge fails. The same error is thrown by the next
@@ -227,6 +240,27 @@ public sealed partial class ArticleIndex : IDisposable
 
     /// <summary>Background merge threads still alive.</summary>
     internal int RunningMerges => _store.RunningMerges;
+
+    /// <summary>The story keeper of a writable index (tests), or null.</summary>
+    internal IndexStoryKeeper? StoryKeeper => _store.Stories as IndexStoryKeeper;
+
+    /// <summary>Rebuilds the story assigner from the signatures stored beside the articles.</summary>
+    private IndexStoryKeeper RestoreStories(StoryOptions storyOptions)
+    {
+        storyOptions.Validate();
+        var keeper = new IndexStoryKeeper(storyOptions);
+        var searcher = _store.Acquire();
+        try
+        {
+            keeper.Restore(searcher.IndexReader);
+        }
+        finally
+        {
+            _store.Release(searcher);
+        }
+
+        return keeper;
+    }
 
     /// <summary>Blocks until running background merges finish (tests use it to make merge timing deterministic).</summary>
     internal void WaitForMerges() => _store.WaitForMerges();

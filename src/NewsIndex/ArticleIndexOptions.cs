@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Querying;
+using NewsIndex.Stories;
 
 namespace NewsIndex;
 
@@ -27,6 +28,11 @@ public sealed record ArticleIndexOptions
 
     /// <summary>Indexing buffer before a segment is flushed, in MB. Default 64.</summary>
     public double RamBufferMB { get; init; } = 64;
+
+    /// <summary>How articles are grouped into stories as they are written (see <c>docs/STORIES.md</c>). Default
+    /// <see cref="StoryOptions.Default"/>; null assigns no stories (articles then have no story id, and collapse,
+    /// story lists and story timelines see every article as its own story).</summary>
+    public StoryOptions? Stories { get; init; } = StoryOptions.Default;
 
     /// <summary>Threads used by <see cref="ArticleIndex.IndexAll(IEnumerable{Ingestion.Article}, IProgress{IndexingProgress}?, CancellationToken)"/>.
     /// Default: the number of processors.</summary>

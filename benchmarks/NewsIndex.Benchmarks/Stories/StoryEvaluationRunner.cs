@@ -4,7 +4,7 @@ using NewsIndex.Stories;
 namespace NewsIndex.Benchmarks.Stories;
 
 /// <summary>
-/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE]</c> prints the figures for
+/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N]</c> prints the figures for
 /// the default <see cref="StoryOptions"/>; <c>--tune</c> first searches the grid on the GVA tuning half and reports
 /// the winner on both halves.
 /// </summary>
@@ -21,6 +21,16 @@ public static class StoryEvaluationRunner
         var ecb = StoryEvaluation.Load(ecbPath, EntityCatalog.Default);
         Console.WriteLine($"GVA: {gvaPath} ({gva.Count:N0} articles); ECB+: {ecbPath} ({ecb.Count:N0} articles)");
         var options = StoryOptions.Default;
+        if (Value("--lead") is { } lead)
+        {
+            options = options with { LeadWords = int.Parse(lead, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (Value("--candidates") is { } candidates)
+        {
+            options = options with { MaxCandidates = int.Parse(candidates, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         if (args.Contains("--tune"))
         {
             options = StoryEvaluation.Tune(Console.Out, gva, ecb, minPrecision: double.Parse(Value("--min-precision") ?? "0.96", System.Globalization.CultureInfo.InvariantCulture), maxLookAlike: 0.03);

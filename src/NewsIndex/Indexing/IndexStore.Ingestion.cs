@@ -39,7 +39,7 @@ internal sealed partial class IndexStore
         var threads = Math.Max(1, _settings.IndexingThreads);
         Exception? failure = null;
         string? failedArticle = null;
-        using var queue = new BlockingCollection<(long Sequence, Article Article, ArticleEntities Entities)>(boundedCapacity: QueueCapacity);
+        using var queue = new BlockingCollection<(long Sequence, Article Article, ArticleEntities Entities, ArticleStory? Story)>(boundedCapacity: QueueCapacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         void Fail(Exception error, string? articleId)
@@ -85,11 +85,11 @@ internal sealed partial class IndexStore
             Interlocked.Increment(ref _runningWorkers);
             try
             {
-                foreach (var (sequence, article, entities) in queue.GetConsumingEnumerable(stop.Token))
+                foreach (var (sequence, article, entities, story) in queue.GetConsumingEnumerable(stop.Token))
                 {
                     try
                     {
-                        writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
+                        writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities, story));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -128,11 +128,14 @@ internal sealed partial class IndexStore
                 }
 
                 ArticleEntities entities;
+                ArticleStory? story;
                 try
                 {
                     // The reading thread tags: tagging costs about what parsing does, and it takes that work off the
                     // writer threads, which are the bottleneck (analysis and inversion) with one or two of them.
+                    // Stories are assigned here too, in input order, so a story never depends on writer-thread timing.
                     entities = Catalog.Tagger.Tag(article);
+                    story = Stories?.Assign(article, entities);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -140,7 +143,7 @@ internal sealed partial class IndexStore
                     break;
                 }
 
-                queue.Add((sequence++, article, entities), stop.Token);
+                queue.Add((sequence++, article, entities, story), stop.Token);
                 if (options.CommitsPeriodically && CommitDue(options, watermark.Value - Interlocked.Read(ref committed), clock.Elapsed - lastCommit) && !CommitAt(false))
                 {
                     break;

@@ -29,7 +29,7 @@ internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, 
 internal sealed partial class IndexStore : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";
@@ -156,6 +156,9 @@ internal sealed partial class IndexStore : IDisposable
     /// <summary>The catalog articles are tagged with.</summary>
     public EntityCatalog Catalog => _settings.Catalog;
 
+    /// <summary>Assigns stories to written articles; null when the index keeps no stories. Set once, before writing.</summary>
+    public IStoryKeeper? Stories { get; set; }
+
     /// <summary>True when opened read-only.</summary>
     public bool IsReadOnly => _writer is null;
 
@@ -173,9 +176,10 @@ internal sealed partial class IndexStore : IDisposable
     {
         var writer = Writer();
         var entities = Catalog.Tagger.Tag(article);
+        var story = Stories?.Assign(article, entities);
         IndexErrors.Write(Location, $"adding article \"{article.Id}\"", () =>
         {
-            writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities));
+            writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities, story));
             return 0;
         });
         _dirty = true;
@@ -191,6 +195,7 @@ internal sealed partial class IndexStore : IDisposable
             writer.DeleteDocuments(new Term(FieldNames.Id, id));
             return 0;
         });
+        Stories?.Remove(id);
         _dirty = true;
     }
 

@@ -21,6 +21,7 @@ internal sealed class ArticleFieldsVisitor(bool full) : StoredFieldVisitor
     private string? _source;
     private string? _url;
     private string? _mentions;
+    private string? _story;
     private long? _published;
 
     public override Status NeedsField(FieldInfo fieldInfo) =>
@@ -38,6 +39,7 @@ internal sealed class ArticleFieldsVisitor(bool full) : StoredFieldVisitor
             case FieldNames.Url: _url = value; break;
             case FieldNames.Authors: _authors.Add(value); break;
             case FieldNames.Mentions: _mentions = value; break;
+            case FieldNames.Story: _story = value; break;
             case "country": _mentioned[(int)EntityKind.Country].Add(value); break;
             case "force": _mentioned[(int)EntityKind.Force].Add(value); break;
             case "base": _mentioned[(int)EntityKind.Base].Add(value); break;
@@ -67,7 +69,7 @@ internal sealed class ArticleFieldsVisitor(bool full) : StoredFieldVisitor
             Published = _published is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
         };
         var mentions = _mentions is null ? [] : MentionCodec.Decode(_mentions, _title, _body, _dateline);
-        return new StoredArticle(article, new ArticleEntities(mentions, Set(_mentioned), Set(_about)));
+        return new StoredArticle(article, new ArticleEntities(mentions, Set(_mentioned), Set(_about))) { Story = _story };
     }
 
     private static EntitySet Set(List<string>[] lists)

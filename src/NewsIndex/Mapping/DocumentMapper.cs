@@ -16,16 +16,24 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
 
     public EntityCatalog Catalog { get; } = catalog;
 
-    public Document ToDocument(Article article, ArticleEntities entities)
+    public Document ToDocument(Article article, ArticleEntities entities, ArticleStory? story = null)
     {
         var doc = new Document
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
             new NumericDocValuesField(FieldNames.IdHash, FieldNames.HashId(article.Id)),
+            new SortedDocValuesField(FieldNames.IdSort, new BytesRef(article.Id)),
             new Field(FieldNames.Title, article.Title, StoredText),
             new Field(FieldNames.Body, article.Body, StoredText),
             new StoredField(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions)),
         };
+        if (story is { } s)
+        {
+            doc.Add(new StringField(FieldNames.Story, s.StoryId, Field.Store.YES));
+            doc.Add(new SortedDocValuesField(FieldNames.Story, new BytesRef(s.StoryId)));
+            doc.Add(new BinaryDocValuesField(FieldNames.StoryState, new BytesRef(s.Signature)));
+        }
+
         if (article.Dateline is { } dateline)
         {
             doc.Add(new StoredField(FieldNames.Dateline, dateline));

@@ -7,6 +7,9 @@ internal static class FieldNames
 {
     public const string Id = "id";
 
+    /// <summary>The article id as sorted doc values: read by the story keeper and collapse without a stored-field read.</summary>
+    public const string IdSort = "id_sort";
+
     /// <summary>A 64-bit hash of the article id as numeric doc values: the tie-breaker that makes paging cursors stable
     /// across merges (a numeric comparison costs far less than comparing id strings).</summary>
     public const string IdHash = "id_hash";
@@ -41,6 +44,12 @@ internal static class FieldNames
     public const string Mentions = "mentions";
     public const string Affiliation = "affiliation";
     public const string BaseHost = "base_host";
+
+    /// <summary>The story id: an exact-match string field (stored) plus sorted doc values for collapse and counting.</summary>
+    public const string Story = "story";
+
+    /// <summary>The article's story signature, as binary doc values: read back to rebuild the story assigner on open.</summary>
+    public const string StoryState = "story_sig";
 
     public static string Entity(EntityKind kind) => kind switch
     {

@@ -8,6 +8,13 @@ public sealed record SearchHit
     /// <summary>The article id.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The story the article belongs to (reports of one event share it); null when the index assigns no stories.</summary>
+    public string? Story { get; init; }
+
+    /// <summary>With <see cref="SearchOptions.Collapse"/>: the story this hit stands for (size, first and last seen,
+    /// sources); null otherwise, and for an article without a story.</summary>
+    public StorySummary? Collapsed { get; init; }
+
     /// <summary>The headline (may be empty).</summary>
     public required string Title { get; init; }
 

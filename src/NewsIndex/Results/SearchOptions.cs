@@ -30,6 +30,13 @@ public sealed record SearchOptions
     /// <summary>Explain each hit (<see cref="SearchHit.Why"/>). Default true.</summary>
     public bool Explain { get; init; } = true;
 
+    /// <summary>Return one hit per story (its best match by <see cref="Sort"/>), with <see cref="SearchHit.Collapsed"/>
+    /// summarising the story; stories are ordered by their best match and paged with the cursor like hits. Default false.</summary>
+    public bool Collapse { get; init; }
+
+    /// <summary>Whether <see cref="Facets"/> count matching articles (default) or distinct stories.</summary>
+    public CountUnit FacetUnit { get; init; } = CountUnit.Articles;
+
     /// <summary>Cursor from <see cref="SearchResults.NextCursor"/>: return the page after it. A cursor holds the last hit's
     /// sort values and its article id (never Lucene's document number), is bound to the query and sort it came from
     /// (another query, another sort, or a damaged cursor throws <see cref="ArgumentException"/>), and survives merges and

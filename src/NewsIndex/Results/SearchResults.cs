@@ -9,6 +9,10 @@ public sealed record SearchResults
     /// <summary>Number of matching articles (exact).</summary>
     public required int Total { get; init; }
 
+    /// <summary>With <see cref="SearchOptions.Collapse"/>: the number of distinct stories among the matches (an article
+    /// without a story counts as one); null otherwise.</summary>
+    public int? TotalStories { get; init; }
+
     /// <summary>This page of hits.</summary>
     public required ValueList<SearchHit> Hits { get; init; }
 
@@ -24,7 +28,7 @@ public sealed record SearchResults
 
     /// <summary>Value equality, facets included (compared per field, in order).</summary>
     public bool Equals(SearchResults? other) =>
-        other is not null && Query == other.Query && Total == other.Total && Hits == other.Hits && NextCursor == other.NextCursor &&
+        other is not null && Query == other.Query && Total == other.Total && TotalStories == other.TotalStories && Hits == other.Hits && NextCursor == other.NextCursor &&
         IsNeutral == other.IsNeutral && Facets.Count == other.Facets.Count &&
         Facets.All(f => other.Facets.TryGetValue(f.Key, out var counts) && counts.SequenceEqual(f.Value));
 

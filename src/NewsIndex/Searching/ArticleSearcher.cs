@@ -14,7 +14,7 @@ namespace NewsIndex.Searching;
 /// (hits, snippets, "why", facets, cursors), looks articles up by id and finds related ones. Stateless apart from
 /// its inputs, so one instance serves concurrent searches.
 /// </summary>
-internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catalog)
+internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catalog)
 {
     /// <summary>The largest page a search returns.</summary>
     public const int MaxPageSize = 1000;
@@ -36,18 +36,24 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
             throw new ArgumentOutOfRangeException(nameof(options), options.Size, $"page size must be 1 to {MaxPageSize}");
         }
 
-        var fingerprint = PageCursor.Fingerprint(queryText, options.Sort);
+        // A collapsed page and an article page differ: a cursor of one is refused by the other.
+        var fingerprint = PageCursor.Fingerprint(options.Collapse ? queryText + "\u0000collapse" : queryText, options.Sort);
         var cursor = options.After is null ? null : PageCursor.Decode(options.After, options.Sort, fingerprint);
         if (compiled.Neutral)
         {
             return new SearchResults { Query = queryText, Total = 0, Hits = [], IsNeutral = true };
         }
 
+        if (options.Collapse)
+        {
+            return SearchCollapsed(searcher, compiled, queryText, options, cursor, fingerprint);
+        }
+
         var sort = options.Sort == SortOrder.Date ? DateSort : RelevanceSort;
         // One hit more than the page: whether it exists says whether there is a next page, whatever was deleted since
         // the earlier pages were counted.
         var top = TopFieldCollector.Create(sort, options.Size + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = options.Facets.Count > 0 ? new FacetCollector(options.Facets) : null;
+        var facets = options.Facets.Count > 0 ? new FacetCollector(options.Facets, options.FacetUnit) : null;
         searcher.Search(compiled.Lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs();
         var hits = new SearchHit[Math.Min(docs.ScoreDocs.Length, options.Size)];
@@ -129,7 +135,7 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
         return searcher.Search(query, count).ScoreDocs.Select(d => ToHit(searcher, d, compiled, options)).ToArray();
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, SearchOptions options)
+    internal SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, SearchOptions options)
     {
         // Body and mentions are the bulk of a stored document; read them only when snippets or explanations need them.
         var stored = DocumentMapper.Read(searcher.IndexReader, scoreDoc.Doc, full: options.Snippets || options.Explain);
@@ -138,6 +144,7 @@ internal sealed class ArticleSearcher(NewsAnalyzer analyzer, EntityCatalog catal
         return new SearchHit
         {
             Id = article.Id,
+            Story = stored.Story,
             Title = article.Title,
             Published = article.Published,
             Source = article.Source,

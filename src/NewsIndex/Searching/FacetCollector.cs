@@ -19,8 +19,18 @@ internal sealed class FacetCollector : ICollector
     private readonly SegmentOrdinals?[] _values;
     private readonly int[]?[] _ordinalCounts;
 
-    public FacetCollector(IReadOnlyList<FacetField> fields)
+    // Counting stories: the distinct story keys per value, instead of counts per ordinal.
+    private readonly StoryKeys? _stories;
+    private readonly Dictionary<string, HashSet<int>>[]? _storySets;
+
+    public FacetCollector(IReadOnlyList<FacetField> fields, CountUnit unit = CountUnit.Articles)
     {
+        if (unit == CountUnit.Stories)
+        {
+            _stories = new StoryKeys();
+            _storySets = fields.Distinct().Select(_ => new Dictionary<string, HashSet<int>>(StringComparer.Ordinal)).ToArray();
+        }
+
         _fields = fields.Distinct().ToArray();
         _names = _fields.Select(Name).ToArray();
         _totals = _fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -37,6 +47,7 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
+        _stories?.SetNextReader(context.AtomicReader);
         for (var f = 0; f < _fields.Length; f++)
         {
             var values = SegmentOrdinals.For(context.AtomicReader, _names[f]);
@@ -47,6 +58,12 @@ internal sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (_stories is not null)
+        {
+            CollectStory(doc, _stories.KeyOf(doc));
+            return;
+        }
+
         for (var f = 0; f < _values.Length; f++)
         {
             var values = _values[f];
@@ -64,9 +81,44 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
+    private void CollectStory(int doc, int story)
+    {
+        for (var f = 0; f < _values.Length; f++)
+        {
+            var values = _values[f];
+            if (values is null)
+            {
+                continue;
+            }
+
+            var sets = _storySets![f];
+            for (int i = values.Starts[doc], end = values.Starts[doc + 1]; i < end; i++)
+            {
+                var label = values.Labels[values.Ordinals[i]];
+                if (!sets.TryGetValue(label, out var set))
+                {
+                    sets[label] = set = [];
+                }
+
+                set.Add(story);
+            }
+        }
+    }
+
     public Dictionary<FacetField, IReadOnlyList<FacetCount>> Results(int size)
     {
         Flush();
+        if (_storySets is not null)
+        {
+            for (var f = 0; f < _fields.Length; f++)
+            {
+                foreach (var (label, set) in _storySets[f])
+                {
+                    _totals[f][label] = set.Count;
+                }
+            }
+        }
+
         var results = new Dictionary<FacetField, IReadOnlyList<FacetCount>>();
         for (var f = 0; f < _fields.Length; f++)
         {

@@ -12,6 +12,9 @@ internal sealed class PostingList
 
     public long this[int index] => _items[index];
 
+    /// <summary>The backing array: entries [0, <see cref="Count"/>) are live.</summary>
+    public long[] Items => _items;
+
     public static long Key(int day, int slot) => ((long)day << 32) | (uint)slot;
 
     public static int SlotOf(long key) => (int)(uint)key;
@@ -61,5 +64,37 @@ internal sealed class PostingList
         return (start < 0 ? ~start : start, end < 0 ? ~end : end + 1);
     }
 
-    private int Find(long key) => Array.BinarySearch(_items, 0, Count, key);
+    /// <summary>Index of <paramref name="key"/>, or the complement of where it would go (as <see cref="Array.BinarySearch(Array, object)"/>).</summary>
+    private int Find(long key)
+    {
+        // Articles mostly arrive in time order, so most keys go at the end: check there first.
+        var items = _items;
+        var high = Count - 1;
+        if (high < 0 || items[high] < key)
+        {
+            return ~Count;
+        }
+
+        var low = 0;
+        while (low <= high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            var value = items[mid];
+            if (value == key)
+            {
+                return mid;
+            }
+
+            if (value < key)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return ~low;
+    }
 }

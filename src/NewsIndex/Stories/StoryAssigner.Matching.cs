@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsIndex.Stories;
 
 /// <summary>Candidate lookup and similarity.</summary>
@@ -10,22 +12,40 @@ public sealed partial class StoryAssigner
         var key = PostingList.Key(DayOf(entry.Signature), entry.Slot);
         foreach (var word in entry.Signature.Words)
         {
-            if (!_wordPostings.TryGetValue(word, out var list))
-            {
-                _wordPostings[word] = list = new PostingList();
-            }
-
-            list.Add(key);
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_wordPostings, word, out _);
+            (list ??= new PostingList()).Add(key);
         }
 
         foreach (var band in entry.Signature.Bands)
         {
-            if (!_bandPostings.TryGetValue(band, out var list))
-            {
-                _bandPostings[band] = list = new PostingList();
-            }
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_bandPostings, band, out _);
+            (list ??= new PostingList()).Add(key);
+        }
+    }
 
-            list.Add(key);
+    /// <summary>Indexes the entry just matched, reusing the posting lists <see cref="LookUpWords"/> found.</summary>
+    private void IndexLookedUp(Entry entry)
+    {
+        var key = PostingList.Key(DayOf(entry.Signature), entry.Slot);
+        var words = entry.Signature.Words;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (_lists[i] is { } known)
+            {
+                known.Add(key);
+            }
+            else
+            {
+                var list = new PostingList();
+                list.Add(key);
+                _wordPostings.Add(words[i], list);
+            }
+        }
+
+        foreach (var band in entry.Signature.Bands)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_bandPostings, band, out _);
+            (list ??= new PostingList()).Add(key);
         }
     }
 
@@ -47,55 +67,121 @@ public sealed partial class StoryAssigner
         }
     }
 
-    private void AddFrequencies(StorySignature signature)
+    /// <summary>
+    /// Inverse document frequency of a word held by <paramref name="documents"/> articles (its posting count, plus one
+    /// for the article being assigned when it has the word), with <see cref="StoryOptions.PriorDocuments"/> added to the
+    /// collection size.
+    /// </summary>
+    private double Idf(int documents)
     {
-        foreach (var word in signature.Words)
+        var n = _articles.Count;
+        if (n != _logTotalAt)
         {
-            _documentFrequency[word] = _documentFrequency.GetValueOrDefault(word) + 1;
+            _logTotal = Math.Log(n + 1.0 + _options.PriorDocuments + 1.0);
+            _logTotalAt = n;
+        }
+
+        return _logTotal - LogOf(documents + 1);
+    }
+
+    /// <summary>Natural logarithm of a count, from a table for the counts most words have.</summary>
+    private double LogOf(int count)
+    {
+        if (count >= _logs.Length)
+        {
+            if (count >= MaxLogTable)
+            {
+                return Math.Log(count);
+            }
+
+            var old = _logs.Length;
+            Array.Resize(ref _logs, Math.Min(MaxLogTable, Math.Max(count + 1, old * 2)));
+            for (var k = old; k < _logs.Length; k++)
+            {
+                _logs[k] = Math.Log(k);
+            }
+        }
+
+        return _logs[count];
+    }
+
+    /// <summary>Looks each word of the signature up once: its posting list (null when new) and its IDF, counting the article itself.</summary>
+    private void LookUpWords(StorySignature signature)
+    {
+        var count = signature.Words.Length;
+        if (_lists.Length < count)
+        {
+            _lists = new PostingList?[Math.Max(count, _lists.Length * 2)];
+            _idf = new double[_lists.Length];
+            _idfWithout = new double[_lists.Length];
+            _probeOrder = new int[_lists.Length];
+            _probeKeys = new int[_lists.Length];
+        }
+
+        // An open-addressing table of the article's words (index + 1 per cell), so each candidate's words are looked up
+        // in it instead of merge-joining two sorted lists (whose branches the processor cannot predict).
+        var size = 64;
+        while (size < count * 4)
+        {
+            size *= 2;
+        }
+
+        if (_wordTable.Length != size)
+        {
+            _wordTable = new int[size];
+        }
+        else
+        {
+            Array.Clear(_wordTable);
+        }
+
+        var mask = size - 1;
+        for (var i = 0; i < count; i++)
+        {
+            var cell = (int)(signature.Words[i] * 0x9E3779B1u >> 16) & mask;
+            while (_wordTable[cell] != 0)
+            {
+                cell = (cell + 1) & mask;
+            }
+
+            _wordTable[cell] = i + 1;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var list = _wordPostings.GetValueOrDefault(signature.Words[i]);
+            _lists[i] = list;
+            _idf[i] = Idf((list?.Count ?? 0) + 1);
+            _idfWithout[i] = Idf(list?.Count ?? 0);
         }
     }
 
-    private void RemoveFrequencies(StorySignature signature)
-    {
-        foreach (var word in signature.Words)
-        {
-            var df = _documentFrequency.GetValueOrDefault(word) - 1;
-            if (df <= 0)
-            {
-                _documentFrequency.Remove(word);
-            }
-            else
-            {
-                _documentFrequency[word] = df;
-            }
-        }
-    }
-
-    /// <summary>Inverse document frequency, counting the article being assigned (its frequencies are added first).</summary>
-    private double Idf(uint word) =>
-        Math.Log((_articles.Count + 1.0 + _options.PriorDocuments + 1.0) / (_documentFrequency.GetValueOrDefault(word) + 1.0));
-
-    private (StoryMatch Match, Entry? Matched, double Score) FindMatch(StorySignature signature)
+    private (StoryMatch Match, Entry? Matched, double Score) FindMatch(StorySignature signature, out double norm)
     {
         var day = DayOf(signature);
         var (fromDay, toDay) = signature.Day is { } d ? (d - _options.WindowDays, d + _options.WindowDays) : (int.MinValue, PostingList.Undated);
+        LookUpWords(signature);
+        norm = NormOfLookedUp(signature);
+        EnsureSlotArrays();
 
         // Near-duplicates: bodies whose MinHash bands mostly agree.
         if (signature.HasFingerprint)
         {
-            _bandMatches.Clear();
+            _touched.Clear();
             foreach (var band in signature.Bands)
             {
                 if (_bandPostings.TryGetValue(band, out var list))
                 {
-                    Visit(list, fromDay, toDay, day, slot => _bandMatches[slot] = _bandMatches.GetValueOrDefault(slot) + 1);
+                    Visit(list, fromDay, toDay, day, _bandCounts, 1);
                 }
             }
 
             var best = -1;
             var bestCount = 0;
-            foreach (var (slot, count) in _bandMatches)
+            foreach (var slot in _touched)
             {
+                var count = (int)_bandCounts[slot];
+                _bandCounts[slot] = 0;
                 if (count > bestCount || (count == bestCount && slot < best))
                 {
                     (best, bestCount) = (slot, count);
@@ -110,53 +196,46 @@ public sealed partial class StoryAssigner
             }
         }
 
-        // Rewrites: probe the rarest words, then score the candidates that share the most of them.
-        _probe.Clear();
-        foreach (var word in signature.Words)
+        // Rewrites: probe the rarest words (fewest postings), then score the candidates that share the most of them.
+        var known = 0;
+        for (var i = 0; i < signature.Words.Length; i++)
         {
-            if (_wordPostings.ContainsKey(word))
+            if (_lists[i] is { } list)
             {
-                _probe.Add((word, Idf(word)));
+                _probeKeys[known] = list.Count;
+                _probeOrder[known++] = i;
             }
         }
 
-        _probe.Sort(static (a, b) => b.Idf.CompareTo(a.Idf));
-        _candidateScores.Clear();
+        Array.Sort(_probeKeys, _probeOrder, 0, known);
+        _touched.Clear();
         var probes = 0;
-        foreach (var (word, idf) in _probe)
+        for (var k = 0; k < known && probes < _options.ProbeWords; k++)
         {
-            if (probes == _options.ProbeWords)
-            {
-                break;
-            }
-
-            var list = _wordPostings[word];
+            var i = _probeOrder[k];
+            var list = _lists[i]!;
             if (CountInWindow(list, fromDay, toDay, day) > _options.MaxPostingsPerWord)
             {
                 continue;
             }
 
             probes++;
-            var weight = (float)idf;
-            Visit(list, fromDay, toDay, day, slot => _candidateScores[slot] = _candidateScores.GetValueOrDefault(slot) + weight);
+            Visit(list, fromDay, toDay, day, _scores, (float)_idf[i]);
         }
 
-        if (_candidateScores.Count == 0)
+        if (_touched.Count == 0)
         {
             return (StoryMatch.New, null, 0);
         }
 
-        _ranked.Clear();
-        _ranked.AddRange(_candidateScores);
-        _ranked.Sort(static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
-        var norm = Norm(signature);
+        var ranked = TopCandidates();
         Entry? bestEntry = null;
         var bestMargin = double.NegativeInfinity;
         var bestScore = 0.0;
-        for (var i = 0; i < Math.Min(_ranked.Count, _options.MaxCandidates); i++)
+        foreach (var slot in ranked)
         {
-            var candidate = _slots[_ranked[i].Key]!;
-            var score = Similarity(signature, norm, candidate.Signature, NormOf(candidate));
+            var candidate = _slots[slot]!;
+            var score = Similarity(signature, _idf, norm, candidate.Signature, NormOf(candidate));
             var threshold = signature.Day is null || candidate.Signature.Day is null ? _options.UndatedJoinThreshold : _options.JoinThreshold;
             if (score - threshold > bestMargin)
             {
@@ -165,6 +244,48 @@ public sealed partial class StoryAssigner
         }
 
         return bestEntry is not null && bestMargin >= 0 ? (StoryMatch.Related, bestEntry, bestScore) : (StoryMatch.New, null, 0);
+    }
+
+    private void EnsureSlotArrays()
+    {
+        if (_scores.Length < _slots.Count)
+        {
+            var size = Math.Max(_slots.Count, _scores.Length * 2);
+            Array.Resize(ref _scores, size);
+            Array.Resize(ref _bandCounts, size);
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="StoryOptions.MaxCandidates"/> touched slots with the highest probe weight (ties: lower slot first),
+    /// in that order; clears the score array for the next article.
+    /// </summary>
+    private List<int> TopCandidates()
+    {
+        var limit = _options.MaxCandidates;
+        _heap.Clear();
+        foreach (var slot in _touched)
+        {
+            var score = _scores[slot];
+            _scores[slot] = 0;
+            if (_heap.Count < limit)
+            {
+                _heap.Enqueue(slot, (score, slot));
+            }
+            else if (_heap.TryPeek(out _, out var worst) && (score > worst.Score || (score == worst.Score && slot < worst.Slot)))
+            {
+                _heap.EnqueueDequeue(slot, (score, slot));
+            }
+        }
+
+        _ranked.Clear();
+        while (_heap.TryDequeue(out var slot, out _))
+        {
+            _ranked.Add(slot);
+        }
+
+        _ranked.Reverse();
+        return _ranked;
     }
 
     private static int CountInWindow(PostingList list, int fromDay, int toDay, int day)
@@ -180,77 +301,123 @@ public sealed partial class StoryAssigner
         return count;
     }
 
-    /// <summary>Calls <paramref name="visit"/> for each slot in the window (and, for a dated article, each undated one).</summary>
-    private void Visit(PostingList list, int fromDay, int toDay, int day, Action<int> visit)
+    /// <summary>Adds <paramref name="weight"/> to <paramref name="sums"/> for each slot in the window (and, for a dated
+    /// article, each undated one), recording first touches in <see cref="_touched"/>.</summary>
+    private void Visit(PostingList list, int fromDay, int toDay, int day, float[] sums, float weight)
     {
         var (start, end) = list.Range(fromDay, toDay);
-        var limit = Math.Min(end, start + _options.MaxPostingsPerWord);
-        for (var i = start; i < limit; i++)
-        {
-            visit(PostingList.SlotOf(list[i]));
-        }
-
+        Accumulate(list, start, Math.Min(end, start + _options.MaxPostingsPerWord), sums, weight);
         if (day != PostingList.Undated && toDay < PostingList.Undated)
         {
             var (undatedStart, undatedEnd) = list.Range(PostingList.Undated, PostingList.Undated);
-            limit = Math.Min(undatedEnd, undatedStart + _options.MaxPostingsPerWord);
-            for (var i = undatedStart; i < limit; i++)
-            {
-                visit(PostingList.SlotOf(list[i]));
-            }
+            Accumulate(list, undatedStart, Math.Min(undatedEnd, undatedStart + _options.MaxPostingsPerWord), sums, weight);
         }
     }
 
-    private double Norm(StorySignature signature)
+    private void Accumulate(PostingList list, int start, int end, float[] sums, float weight)
+    {
+        var items = list.Items;
+        for (var i = start; i < end; i++)
+        {
+            var slot = PostingList.SlotOf(items[i]);
+            if (sums[slot] == 0)
+            {
+                _touched.Add(slot);
+            }
+
+            sums[slot] += weight;
+        }
+    }
+
+    /// <summary>The TF-IDF norm of the signature whose words were just looked up (<see cref="LookUpWords"/>).</summary>
+    private double NormOfLookedUp(StorySignature signature)
     {
         double sum = 0;
         for (var i = 0; i < signature.Words.Length; i++)
         {
-            var w = signature.WeightOf(i) * Idf(signature.Words[i]);
+            var w = signature.WeightOf(i) * _idf[i];
             sum += w * w;
         }
 
         return Math.Sqrt(sum);
     }
 
-    /// <summary>TF-IDF cosine of title and lead, plus shared entities, minus a conflict of prominent entities.</summary>
-    private double NormOf(Entry entry)
+    /// <summary>
+    /// Caches the parts of an entry's squared TF-IDF norm that do not depend on the collection size: with
+    /// idf = L − l (L the log of the collection size, l the log of the word's document count), the squared norm is
+    /// L²·Σw² − 2L·Σw²l + Σw²l², so it follows the collection's growth exactly at no cost. The document counts are those
+    /// of when the parts were computed (the article's own words, or <see cref="LookUpWords"/>'s when it was assigned).
+    /// </summary>
+    private void CacheNormParts(Entry entry, bool lookedUp)
     {
-        // Recomputed when the collection has grown or shrunk by more than 1/16 since: IDF moves with the log of it.
-        var n = _articles.Count;
-        if (entry.Norm < 0 || Math.Abs(n - entry.NormAt) * 16 > entry.NormAt)
+        double a = 0, b = 0, c = 0;
+        var signature = entry.Signature;
+        for (var i = 0; i < signature.Words.Length; i++)
         {
-            entry.Norm = Norm(entry.Signature);
-            entry.NormAt = n;
+            // Counting the article itself: its own posting (after indexing) or the +1 of a lookup made before it.
+            var documents = lookedUp ? (_lists[i]?.Count ?? 0) + 1 : _wordPostings.GetValueOrDefault(signature.Words[i])?.Count ?? 1;
+            var w = (double)signature.WeightOf(i);
+            var l = LogOf(documents + 1);
+            a += w * w;
+            b += w * w * l;
+            c += w * w * l * l;
         }
 
-        return entry.Norm;
+        (entry.NormA, entry.NormB, entry.NormC, entry.NormAt) = (a, b, c, _articles.Count);
     }
 
-    private double Similarity(StorySignature a, double normA, StorySignature b, double normB)
+    private double NormOf(Entry entry)
     {
-        double dot = 0;
-        int i = 0, j = 0, sharedNames = 0;
-        while (i < a.Words.Length && j < b.Words.Length)
+        // Document counts drift as later reports share the words: refresh the parts when the collection has grown by a
+        // quarter since (often while it is small, where one shared word moves an IDF a lot; rarely once it is large).
+        var n = _articles.Count;
+        if (entry.NormAt < 0 || Math.Abs(n - entry.NormAt) * 4 > entry.NormAt)
         {
-            if (a.Words[i] == b.Words[j])
-            {
-                sharedNames += a.IsName(i) || b.IsName(j) ? 1 : 0;
-                var idf = Idf(a.Words[i]);
-                dot += a.WeightOf(i) * b.WeightOf(j) * idf * idf;
-                i++;
-                j++;
-            }
-            else if (a.Words[i] < b.Words[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            CacheNormParts(entry, lookedUp: false);
         }
 
+        var total = Idf(0); // the log of the collection size: a word in no document has l = log 1 = 0
+        return Math.Sqrt(Math.Max(0, (total * total * entry.NormA) - (2 * total * entry.NormB) + entry.NormC));
+    }
+
+    /// <summary>TF-IDF cosine of title and lead (IDF of <paramref name="a"/>'s words in <paramref name="idfA"/>), plus
+    /// shared entities, minus conflicts of names and prominent entities, minus the days apart.</summary>
+    private double Similarity(StorySignature a, double[] idfA, double normA, StorySignature b, double normB)
+    {
+        // The dot product uses IDFs that count the new article; so does the candidate's norm: its cached norm (IDFs
+        // without the new article) is corrected for the words they share, which are the only ones that differ.
+        double dot = 0;
+        var normB2 = normB * normB;
+        var sharedNames = 0;
+        var wordsA = a.Words;
+        var wordsB = b.Words;
+        var table = _wordTable;
+        var mask = table.Length - 1;
+        for (var j = 0; j < wordsB.Length; j++)
+        {
+            var y = wordsB[j];
+            var cell = (int)(y * 0x9E3779B1u >> 16) & mask;
+            int found;
+            while ((found = table[cell]) != 0 && wordsA[found - 1] != y)
+            {
+                cell = (cell + 1) & mask;
+            }
+
+            if (found == 0)
+            {
+                continue;
+            }
+
+            var i = found - 1;
+            sharedNames += a.IsName(i) || b.IsName(j) ? 1 : 0;
+            var idf = idfA[i];
+            var weightB = b.WeightOf(j);
+            dot += a.WeightOf(i) * weightB * idf * idf;
+            var without = _idfWithout[i];
+            normB2 += weightB * weightB * ((idf * idf) - (without * without));
+        }
+
+        normB = Math.Sqrt(Math.Max(0, normB2));
         var cosine = normA > 0 && normB > 0 ? dot / (normA * normB) : 0;
         var days = a.Day is { } dayA && b.Day is { } dayB ? Math.Max(0, Math.Abs(dayA - dayB) - 1) : 0;
         var nameConflict = a.NameCount >= 2 && b.NameCount >= 2 && sharedNames == 0 ? _options.NameConflictPenalty : 0;

@@ -29,11 +29,24 @@ public sealed partial class StoryAssigner
     private readonly Stack<int> _freeSlots = new();
     private readonly Dictionary<uint, PostingList> _wordPostings = [];
     private readonly Dictionary<uint, PostingList> _bandPostings = [];
-    private readonly Dictionary<uint, int> _documentFrequency = [];
-    private readonly Dictionary<int, float> _candidateScores = [];
-    private readonly Dictionary<int, int> _bandMatches = [];
-    private readonly List<(uint Word, double Idf)> _probe = [];
-    private readonly List<KeyValuePair<int, float>> _ranked = [];
+    private readonly List<int> _touched = [];
+    private readonly List<int> _ranked = [];
+    private readonly PriorityQueue<int, (float Score, int Slot)> _heap = new(Comparer<(float Score, int Slot)>.Create(
+        static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Slot.CompareTo(a.Slot)));
+
+    // Scratch, reused by every assignment (under the lock): per word of the article being assigned, and per slot.
+    private PostingList?[] _lists = new PostingList?[256];
+    private double[] _idf = new double[256];
+    private double[] _idfWithout = new double[256];
+    private int[] _wordTable = new int[64];
+    private const int MaxLogTable = 1 << 16;
+    private double[] _logs = [double.NegativeInfinity, 0];
+    private double _logTotal;
+    private int _logTotalAt = -1;
+    private int[] _probeOrder = new int[256];
+    private int[] _probeKeys = new int[256];
+    private float[] _scores = new float[1024];
+    private float[] _bandCounts = new float[1024];
 
     /// <summary>Creates an empty assigner.</summary>
     /// <param name="options">Thresholds; <see cref="StoryOptions.Default"/> when null.</param>
@@ -106,14 +119,14 @@ public sealed partial class StoryAssigner
                 }
             }
 
-            AddFrequencies(signature);
-            var (match, matched, score) = FindMatch(signature);
+            var (match, matched, score) = FindMatch(signature, out _);
             var story = matched?.Story ?? NewStory(vacated ?? NewStoryId(articleId));
             var entry = new Entry(articleId, signature, story, TakeSlot());
+            CacheNormParts(entry, lookedUp: true);
             _slots[entry.Slot] = entry;
             _articles[articleId] = entry;
             story.Members.Add(entry);
-            Index(entry);
+            IndexLookedUp(entry);
             return new StoryAssignment(story.Id, match, matched?.Id, score, previous);
         }
     }
@@ -151,7 +164,6 @@ public sealed partial class StoryAssigner
                 RemoveEntry(existing);
             }
 
-            AddFrequencies(signature);
             var story = _stories.TryGetValue(storyId, out var known) ? known : NewStory(storyId);
             var entry = new Entry(articleId, signature, story, TakeSlot());
             _slots[entry.Slot] = entry;
@@ -233,7 +245,6 @@ public sealed partial class StoryAssigner
     private bool RemoveEntry(Entry entry)
     {
         Unindex(entry);
-        RemoveFrequencies(entry.Signature);
         _articles.Remove(entry.Id);
         _slots[entry.Slot] = null;
         _freeSlots.Push(entry.Slot);
@@ -257,10 +268,15 @@ public sealed partial class StoryAssigner
 
         public int Slot { get; } = slot;
 
-        /// <summary>The TF-IDF norm, cached with the article count it was computed at (IDF drifts slowly).</summary>
-        public double Norm { get; set; } = -1;
+        /// <summary>Size-independent parts of the squared TF-IDF norm (see <see cref="CacheNormParts"/>).</summary>
+        public double NormA { get; set; }
 
-        public int NormAt { get; set; }
+        public double NormB { get; set; }
+
+        public double NormC { get; set; }
+
+        /// <summary>The article count the parts were computed at; −1 before they are.</summary>
+        public int NormAt { get; set; } = -1;
     }
 
     private sealed class Story(string id)

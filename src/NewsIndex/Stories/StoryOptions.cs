@@ -81,8 +81,8 @@ public sealed record StoryOptions
     /// </summary>
     public int MaxPostingsPerWord { get; init; } = 200;
 
-    /// <summary>At most this many candidates (those sharing the most probe words) are scored in full. Default 64.</summary>
-    public int MaxCandidates { get; init; } = 64;
+    /// <summary>At most this many candidates (those sharing the most probe weight) are scored in full. Default 16 (64 gave the same development figures at 1.6× the cost).</summary>
+    public int MaxCandidates { get; init; } = 16;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
     public void Validate()

@@ -80,18 +80,39 @@ public sealed class StorySignature : IEquatable<StorySignature>
         var scratch = t_scratch ??= new SignatureScratch();
         scratch.Reset();
 
-        // Title and lead words, weighted.
+        // Title words, weighted; the content hash covers the whole title.
         scratch.Weight = (float)options.TitleWeight;
         scratch.NameWeight = 1f;
-        StoryText.ForEachWord(StoryText.MainTitle(article.Title), 64, ref scratch, static (ref SignatureScratch s, StoryText.Word w) => s.AddTerm(w));
+        var mainTitle = StoryText.MainTitle(article.Title);
+        var reader = new StoryText.WordReader(mainTitle);
+        for (var n = 0; n < 64 && reader.Next(out var word); n++)
+        {
+            scratch.AddTerm(word);
+        }
+
+        reader = new StoryText.WordReader(article.Title);
+        for (var n = 0; n < MaxBodyWords && reader.Next(out var word); n++)
+        {
+            scratch.AddContent(word.Hash);
+        }
+
+        scratch.AddContent(0x9e3779b9);
+
+        // One pass over the body: its first LeadWords words are the lead, every word feeds the content hash and the
+        // MinHash over 4-word shingles.
         scratch.Weight = 1f;
         scratch.NameWeight = (float)options.NameWeight;
-        StoryText.ForEachWord(article.Body, options.LeadWords, ref scratch, static (ref SignatureScratch s, StoryText.Word w) => s.AddTerm(w));
+        reader = new StoryText.WordReader(article.Body);
+        var leadWords = options.LeadWords;
+        for (var n = 0; n < MaxBodyWords && reader.Next(out var word); n++)
+        {
+            if (n < leadWords)
+            {
+                scratch.AddTerm(word);
+            }
 
-        // Content hash over every word of title and body; MinHash over 4-word shingles of the body.
-        StoryText.ForEachWord(article.Title, MaxBodyWords, ref scratch, static (ref SignatureScratch s, StoryText.Word w) => s.AddContent(w.Hash));
-        scratch.AddContent(0x9e3779b9);
-        StoryText.ForEachWord(article.Body, MaxBodyWords, ref scratch, static (ref SignatureScratch s, StoryText.Word w) => s.AddShingleWord(w.Hash));
+            scratch.AddShingleWord(word.Hash);
+        }
 
         var (words, weights) = scratch.Terms();
         return new StorySignature(
@@ -260,8 +281,9 @@ public sealed class StorySignature : IEquatable<StorySignature>
     {
         private readonly uint[] _mins = new uint[BandCount * RowsPerBand];
         private readonly ulong[] _window = new ulong[ShingleWords];
-        private readonly Dictionary<uint, float> _terms = [];
-        private readonly HashSet<uint> _names = [];
+        private uint[] _termWords = new uint[256];
+        private float[] _termWeights = new float[256];
+        private int _termCount;
 
         public float Weight;
         public float NameWeight;
@@ -271,8 +293,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
 
         public void Reset()
         {
-            _terms.Clear();
-            _names.Clear();
+            _termCount = 0;
             Array.Fill(_mins, uint.MaxValue);
             Content = 0xcbf29ce484222325UL;
             Shingles = 0;
@@ -286,12 +307,18 @@ public sealed class StorySignature : IEquatable<StorySignature>
                 return;
             }
 
-            var weight = word.IsCapitalised ? Weight * NameWeight : Weight;
-            _terms[word.Hash] = _terms.GetValueOrDefault(word.Hash) + weight;
-            if (word.IsCapitalised && NameWeight != 1f)
+            if (_termCount == _termWords.Length)
             {
-                _names.Add(word.Hash);
+                Array.Resize(ref _termWords, _termCount * 2);
+                Array.Resize(ref _termWeights, _termCount * 2);
             }
+
+            // A name occurrence carries a negative sign until the terms are merged (weights are positive).
+            var isName = word.IsCapitalised && NameWeight != 1f;
+            var weight = word.IsCapitalised ? Weight * NameWeight : Weight;
+            _termWords[_termCount] = word.Hash;
+            _termWeights[_termCount] = isName ? -weight : weight;
+            _termCount++;
         }
 
         public void AddContent(uint hash) => Content = StoryText.Mix(Content ^ hash) + 0x9e3779b97f4a7c15UL;
@@ -306,12 +333,10 @@ public sealed class StorySignature : IEquatable<StorySignature>
                 return;
             }
 
-            // The shingle hash is order-sensitive: each word is mixed in at its position in the window.
-            ulong shingle = 0;
-            for (var k = 0; k < ShingleWords; k++)
-            {
-                shingle = StoryText.Mix(shingle ^ _window[(_bodyWords + k) % ShingleWords]);
-            }
+            // The shingle hash is order-sensitive: the four words are packed in window order before mixing.
+            var first = _bodyWords % ShingleWords;
+            var shingle = StoryText.Mix((_window[first] << 32 | _window[(first + 1) % ShingleWords]) ^
+                StoryText.Mix((_window[(first + 2) % ShingleWords] << 32) | _window[(first + 3) % ShingleWords]));
 
             // One-permutation MinHash: the top bits pick a bin, the rest compete for that bin's minimum.
             var bin = (int)(shingle >> 59);
@@ -362,13 +387,40 @@ public sealed class StorySignature : IEquatable<StorySignature>
 
         public (uint[] Words, byte[] Weights) Terms()
         {
-            var words = new uint[_terms.Count];
-            _terms.Keys.CopyTo(words, 0);
-            Array.Sort(words);
-            var weights = new byte[words.Length];
-            for (var i = 0; i < words.Length; i++)
+            Array.Sort(_termWords, _termWeights, 0, _termCount);
+            var distinct = 0;
+            for (var i = 0; i < _termCount; i++)
             {
-                weights[i] = (byte)(Math.Clamp((int)MathF.Round(_terms[words[i]] * WeightScale), 1, MaxWeight) | (_names.Contains(words[i]) ? NameFlag : 0));
+                distinct += i == 0 || _termWords[i] != _termWords[i - 1] ? 1 : 0;
+            }
+
+            var words = new uint[distinct];
+            var weights = new byte[distinct];
+            var at = -1;
+            var total = 0f;
+            var name = false;
+            for (var i = 0; i <= _termCount; i++)
+            {
+                if (i == _termCount || i == 0 || _termWords[i] != _termWords[i - 1])
+                {
+                    if (at >= 0)
+                    {
+                        weights[at] = (byte)(Math.Clamp((int)MathF.Round(total * WeightScale), 1, MaxWeight) | (name ? NameFlag : 0));
+                    }
+
+                    if (i == _termCount)
+                    {
+                        break;
+                    }
+
+                    words[++at] = _termWords[i];
+                    total = 0;
+                    name = false;
+                }
+
+                var weight = _termWeights[i];
+                total += Math.Abs(weight);
+                name |= weight < 0;
             }
 
             return (words, weights);

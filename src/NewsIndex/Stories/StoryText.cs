@@ -11,21 +11,8 @@ internal static class StoryText
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
 
-    private static readonly HashSet<uint> StopWords = BuildStopWords();
-
-    // Capitalised, but no name: every report of the week shares them.
-    private static readonly HashSet<uint> CalendarWords =
-    [
-        .. "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december"
-            .Split(' ').Select(w => Hash(w.Length > 3 && w[^1] == 's' ? w[..^1] : w)),
-    ];
-
-    // "Seven wounded" and "7 shot" report the same count.
-    private static readonly Dictionary<uint, uint> NumberWords = new[]
-    {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    }.Select((w, i) => (w, i)).ToDictionary(p => Hash(p.w), p => Hash(p.i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    // Stop words, calendar words and number words in one table, so a word costs one lookup.
+    private static readonly System.Collections.Frozen.FrozenDictionary<uint, Special> Specials = BuildSpecials();
 
     /// <summary>
     /// The headline without the outlet's furniture: of the segments split by <c> - </c>, <c> | </c>, <c> – </c>,
@@ -79,87 +66,100 @@ internal static class StoryText
     /// <summary>A word: its hash, whether it is a stop word, and whether it looks like a name (capitalised mid-sentence).</summary>
     public readonly record struct Word(uint Hash, bool IsStopWord, bool IsCapitalised, bool StartsSentence);
 
-    /// <summary>Calls <paramref name="onWord"/> for up to <paramref name="maxWords"/> words of <paramref name="text"/>.</summary>
-    /// <returns>The number of words produced.</returns>
-    public static int ForEachWord<TState>(string text, int maxWords, ref TState state, WordAction<TState> onWord)
+    /// <summary>Reads the words of a text one at a time, without allocating.</summary>
+    public ref struct WordReader(string text)
     {
-        Span<char> buffer = stackalloc char[MaxWordLength];
-        var count = 0;
-        var sentenceStart = true;
-        var i = 0;
-        while (i < text.Length && count < maxWords)
+        private readonly string _text = text;
+        private int _position;
+        private bool _sentenceStart = true;
+
+        /// <summary>Reads the next word; false at the end of the text.</summary>
+        public bool Next(out Word word)
         {
-            var c = text[i];
-            if (!char.IsLetterOrDigit(c))
-            {
-                if (c is '.' or '!' or '?' or '\n' or ':' or '"' or '“' or '—' or '–' or '|' or '(')
-                {
-                    sentenceStart = true;
-                }
-
-                i++;
-                continue;
-            }
-
-            var capitalised = char.IsUpper(c);
-            var length = 0;
+            Span<char> buffer = stackalloc char[MaxWordLength];
+            var text = _text;
+            var i = _position;
             while (i < text.Length)
             {
-                var ch = text[i];
-                if (char.IsLetterOrDigit(ch))
+                var c = text[i];
+                if (!char.IsLetterOrDigit(c))
                 {
-                    if (length < MaxWordLength)
+                    if (c is '.' or '!' or '?' or '\n' or ':' or '"' or '“' or '—' or '–' or '|' or '(')
                     {
-                        buffer[length++] = Fold(ch);
+                        _sentenceStart = true;
                     }
 
                     i++;
+                    continue;
                 }
-                else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+
+                var capitalised = char.IsUpper(c);
+                var length = 0;
+                while (i < text.Length)
                 {
-                    // Griego's → griego; don't → dont.
-                    if (i + 2 >= text.Length || !char.IsLetter(text[i + 2]) && text[i + 1] is 's' or 'S')
+                    var ch = text[i];
+                    if (char.IsLetterOrDigit(ch))
                     {
-                        i += 2;
+                        if (length < MaxWordLength)
+                        {
+                            buffer[length++] = Fold(ch);
+                        }
+
+                        i++;
+                    }
+                    else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    {
+                        // Griego's → griego; don't → dont.
+                        if (i + 2 >= text.Length || !char.IsLetter(text[i + 2]) && text[i + 1] is 's' or 'S')
+                        {
+                            i += 2;
+                            break;
+                        }
+
+                        i++;
+                    }
+                    else
+                    {
                         break;
                     }
-
-                    i++;
                 }
-                else
+
+                var w = buffer[..length];
+                if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != 'u' && w[^2] != 'i')
                 {
-                    break;
+                    w = w[..^1];
+                    if (w[^1] == 'e' && w[^2] == 'i')
+                    {
+                        // "cities" → "citie" → "city"
+                        w[^2] = 'y';
+                        w = w[..^1];
+                    }
+                }
+
+                var sentenceStart = _sentenceStart;
+                _sentenceStart = false;
+                if (w.Length > 1 || char.IsDigit(w[0]))
+                {
+                    var hash = Hash(w);
+                    var stop = false;
+                    var calendar = false;
+                    if (Specials.TryGetValue(hash, out var special))
+                    {
+                        hash = special.Replacement;
+                        stop = special.IsStopWord;
+                        calendar = special.IsCalendarWord;
+                    }
+
+                    _position = i;
+                    word = new Word(hash, stop, capitalised && !sentenceStart && !calendar, sentenceStart);
+                    return true;
                 }
             }
 
-            var word = buffer[..length];
-            if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word[^2] != 'i')
-            {
-                word = word[..^1];
-                if (word[^1] == 'e' && word[^2] == 'i')
-                {
-                    // "cities" → "citie" → "city"
-                    word[^2] = 'y';
-                    word = word[..^1];
-                }
-            }
-
-            if (word.Length > 1 || char.IsDigit(word[0]))
-            {
-                var hash = Hash(word);
-                if (NumberWords.TryGetValue(hash, out var digits))
-                {
-                    hash = digits;
-                }
-
-                onWord(ref state, new Word(hash, StopWords.Contains(hash), capitalised && !sentenceStart && !CalendarWords.Contains(hash), sentenceStart));
-                count++;
-            }
-
-            sentenceStart = false;
+            _position = i;
+            word = default;
+            return false;
         }
-
-        return count;
     }
 
     /// <summary>FNV-1a over the UTF-16 code units of <paramref name="word"/>.</summary>
@@ -207,27 +207,54 @@ internal static class StoryText
         };
     }
 
-    private static HashSet<uint> BuildStopWords()
+    private static System.Collections.Frozen.FrozenDictionary<uint, Special> BuildSpecials()
     {
         // English function words plus the reporting verbs every article carries; everything else is left to the IDF.
-        const string words =
+        const string stopWords =
             "a about above after again against all also am an and any are as at be because been before being below between both but by " +
             "can could did do does doing down during each few for from further had has have having he her here hers herself him himself his " +
             "how if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out " +
             "over own same she should so some such than that the their theirs them themselves then there these they this those through to too " +
             "under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves " +
             "said say says told tell according reported update updated copyright rights reserved am pm est edt";
-        var set = new HashSet<uint>();
-        foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // Capitalised, but no name: every report of the week shares them.
+        const string calendarWords =
+            "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december";
+        // "Seven wounded" and "7 shot" report the same count.
+        string[] numberWords =
+        [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ];
+        var specials = new Dictionary<uint, Special>();
+        void Mark(uint hash, bool stop, bool calendar)
         {
-            var folded = word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word[^2] != 'i' ? word[..^1] : word;
-            set.Add(Hash(folded));
-            set.Add(Hash(word));
+            var current = specials.TryGetValue(hash, out var known) ? known : new Special(hash, false, false);
+            specials[hash] = current with { IsStopWord = current.IsStopWord || stop, IsCalendarWord = current.IsCalendarWord || calendar };
         }
 
-        return set;
+        static string Stem(string word) => word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word[^2] != 'i' ? word[..^1] : word;
+        foreach (var word in stopWords.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Mark(Hash(Stem(word)), stop: true, calendar: false);
+            Mark(Hash(word), stop: true, calendar: false);
+        }
+
+        foreach (var word in calendarWords.Split(' '))
+        {
+            Mark(Hash(word.Length > 3 && word[^1] == 's' ? word[..^1] : word), stop: false, calendar: true);
+        }
+
+        for (var n = 0; n < numberWords.Length; n++)
+        {
+            // The digits replace the word; like the digits, a number word is neither a stop word nor a calendar word.
+            var digits = Hash(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            specials[Hash(numberWords[n])] = new Special(digits, specials.TryGetValue(digits, out var d) && d.IsStopWord, specials.TryGetValue(digits, out d) && d.IsCalendarWord);
+        }
+
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(specials);
     }
 
-    /// <summary>Receives one word.</summary>
-    public delegate void WordAction<TState>(ref TState state, Word word);
+    /// <summary>What a special word becomes: the hash it is replaced by, and whether it is a stop or calendar word.</summary>
+    private readonly record struct Special(uint Replacement, bool IsStopWord, bool IsCalendarWord);
 }
