@@ -55,6 +55,11 @@ internal sealed class AliasTrie
     /// <summary>Adds <paramref name="words"/> (normal forms with the flags of the alias as written) with a meaning.</summary>
     public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target)
     {
+        if (_values is not null)
+        {
+            throw new InvalidOperationException("the trie is frozen");
+        }
+
         if (words.Count == 0 || words.Count > 31)
         {
             return;
@@ -113,7 +118,63 @@ internal sealed class AliasTrie
         _targets[node] = existing is null ? [full] : [.. existing, full];
     }
 
-    public bool TryStep(int node, int symbol, out int next) => _edges.TryGetValue(((long)node << 32) | (uint)symbol, out next);
+    // After Freeze: the edges as an open-addressing table (linear probing, multiplicative hashing), which costs a few
+    // nanoseconds a step against a Dictionary's twenty; tagging steps the trie at every token.
+    private long[]? _keys;
+    private int[]? _values;
+    private int _shift;
+
+    /// <summary>Turns the edges into a flat lookup table; the trie is read-only afterwards.</summary>
+    public void Freeze()
+    {
+        var capacity = 1 << Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, _edges.Count) * 2.0)));
+        var keys = new long[capacity];
+        var values = new int[capacity];
+        Array.Fill(values, -1);
+        _shift = 64 - (int)Math.Log2(capacity);
+        foreach (var (key, value) in _edges)
+        {
+            var slot = Slot(key);
+            while (values[slot] >= 0)
+            {
+                slot = (slot + 1) & (capacity - 1);
+            }
+
+            keys[slot] = key;
+            values[slot] = value;
+        }
+
+        _keys = keys;
+        _values = values;
+    }
+
+    public bool TryStep(int node, int symbol, out int next)
+    {
+        var key = ((long)node << 32) | (uint)symbol;
+        if (_values is not { } values || _keys is not { } keys)
+        {
+            return _edges.TryGetValue(key, out next);
+        }
+
+        var mask = values.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var value = values[slot];
+            if (value < 0)
+            {
+                next = 0;
+                return false;
+            }
+
+            if (keys[slot] == key)
+            {
+                next = value;
+                return true;
+            }
+        }
+    }
+
+    private int Slot(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
 
     public AliasTarget[]? TargetsAt(int node) => _targets[node];
 }

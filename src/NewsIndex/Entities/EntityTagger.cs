@@ -46,6 +46,7 @@ public sealed partial class EntityTagger
         }
 
         Build();
+        _trie.Freeze();
     }
 
     /// <summary>The catalog this tagger recognises.</summary>
