@@ -12,12 +12,13 @@ internal static class EntitiesCommand
         var kind = new Option<string?>("--kind", "-k") { Description = "country, force or base." };
         kind.AcceptOnlyFromAmong("country", "force", "base");
         var json = CommonOptions.Json();
-        var text = new Argument<string?>("QUERY") { Description = "Text to look for in ids, names and aliases.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("entities", "Browse the catalog of countries, forces and bases.") { kind, json, text };
+        var catalog = CommonOptions.Catalog();
+        var text = CommonOptions.Query("Text to look for in ids, names and aliases.", optional: true);
+        var command = new Command("entities", "Browse the catalog of countries, forces and bases.") { kind, json, catalog, text };
         command.SetAction(result =>
         {
             var selected = result.GetValue(kind) is { } k ? Enum.Parse<EntityKind>(k, ignoreCase: true) : (EntityKind?)null;
-            var found = EntityCatalog.Default.Search(selected, result.GetValue(text)).ToArray();
+            var found = CommonOptions.LoadCatalog(result.GetValue(catalog)).Search(selected, CommonOptions.QueryText(result, text)).ToArray();
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>

@@ -25,8 +25,12 @@ internal static class IndexCommand
         var resume = new Option<bool>("--resume") { Description = "Continue after the last checkpoint of a stopped run over the same input." };
         var repair = new Option<bool>("--repair") { Description = "If the index is damaged, drop the segments that cannot be read (keeping every readable one), say what was dropped, then index." };
         var threads = new Option<int>("--threads") { Description = "Writer threads. Default: the number of processors.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var paths = new Argument<string[]>("PATH") { Description = "A .txt article, a folder of them, or a .jsonl / .jsonl.gz file.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("index", "Add articles to an index (same id: replaced).") { index, commitEvery, commitInterval, resume, repair, threads, paths };
+        var catalog = CommonOptions.Catalog();
+        var paths = new Argument<string[]>("PATH") { Description = $"Files or folders to read. {Formats}", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("index", $"Add articles to an index (same id: replaced). {Formats} Exit code {ExitCodes.PartialIngestion} when some records or files were skipped (each is named on stderr), {ExitCodes.Interrupted} when stopped.")
+        {
+            index, commitEvery, commitInterval, resume, repair, threads, catalog, paths,
+        };
         commitEvery.Validators.Add(result => NotNegative(result, "--commit-every"));
         commitInterval.Validators.Add(result => NotNegative(result, "--commit-interval"));
         threads.Validators.Add(result =>
@@ -46,12 +50,14 @@ internal static class IndexCommand
                 Resume = result.GetValue(resume),
             },
             result.GetValue(repair),
-            result.GetValue(threads)));
+            result.GetValue(threads),
+            result.GetValue(catalog)));
         return command;
     }
 
-    private static int Run(string path, string[] inputs, IndexingOptions options, bool repair, int threads)
+    private static int Run(string path, string[] inputs, IndexingOptions options, bool repair, int threads, string? catalogFile)
     {
+        var catalog = CommonOptions.LoadCatalog(catalogFile);
         var errors = 0;
         void Report(IngestionError error)
         {
@@ -69,7 +75,7 @@ internal static class IndexCommand
 
         using var stop = new CancellationTokenSource();
         using var signals = StopSignals.Register(stop);
-        using var articles = ArticleIndex.Open(path, new ArticleIndexOptions { IndexingThreads = threads });
+        using var articles = ArticleIndex.Open(path, new ArticleIndexOptions { IndexingThreads = threads, Catalog = catalog });
         options = options with { Source = InputIdentity.Of(inputs) };
         if (options.Resume)
         {
@@ -81,7 +87,8 @@ internal static class IndexCommand
                     : string.Create(CultureInfo.InvariantCulture, $"newsindex: resuming after input article {last.Position:N0}{(last.Completed ? " (the last run completed; nothing is left)" : string.Empty)}"));
         }
 
-        var input = inputs.SelectMany(p => ArticleReader.Read(p, Report));
+        var read = new IngestionStats();
+        var input = inputs.SelectMany(p => ArticleReader.Read(p, Report, stats: read));
         long acknowledged = -1;
         var progress = new SynchronousProgress(p =>
         {
@@ -110,16 +117,25 @@ internal static class IndexCommand
             ClearProgress();
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"newsindex: stopped by {signals.Received ?? "cancellation"}; kept {kept.Committed:N0} of the {kept.Articles:N0} articles added (committed, through input article {kept.Skipped + kept.Committed:N0}); run the same command with --resume to continue"));
-            return 130;
+            return ExitCodes.Interrupted;
         }
 
         articles.Commit();
         ClearProgress();
         var stats = articles.Stats();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {errors} errors{(totals.Skipped > 0 ? $"; {totals.Skipped:N0} skipped (already committed)" : string.Empty)}; {stats.Location} now holds {stats.Articles:N0} articles"));
-        return totals.Articles == 0 && totals.Skipped == 0 && errors > 0 ? 1 : 0;
+            $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {read.Undated:N0} undated (no publication date found); {errors} errors{(totals.Skipped > 0 ? $"; {totals.Skipped:N0} skipped (already committed)" : string.Empty)}; {stats.Location} now holds {stats.Articles:N0} articles"));
+        return errors == 0 ? ExitCodes.Ok
+            : totals.Articles == 0 && totals.Skipped == 0 ? ExitCodes.Error
+            : ExitCodes.PartialIngestion;
     }
+
+    /// <summary>Every input format the readers accept (<see cref="ArticleReaderOptions.FolderPatterns"/> in a folder).</summary>
+    private const string Formats =
+        "Formats: .txt (one article: headline, byline, date line, body), .jsonl and .jsonl.gz (one JSON article per line: id, title, body, " +
+        "date/published, source, url, authors, dateline), .html/.htm (a saved article page: text, title, byline and date from meta " +
+        "tags or JSON-LD, source from the site name), .rss/.atom/.xml (RSS or Atom feeds: one article per item). A folder is read " +
+        "recursively, every file of these kinds in path order.";
 
     private static void NotNegative(System.CommandLine.Parsing.OptionResult result, string name)
     {

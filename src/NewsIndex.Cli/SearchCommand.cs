@@ -16,11 +16,12 @@ internal static class SearchCommand
         sort.AcceptOnlyFromAmong("relevance", "date");
         var facets = new Option<bool>("--facets", "-f") { Description = "Count matches by country, force, base, source and month." };
         var after = new Option<string?>("--after") { Description = "Cursor printed by the previous page, to get the next one." };
-        var query = new Argument<string>("QUERY") { Description = "Query, e.g. 'force:Wagner', 'country:Niger airbase', 'near:Niamey/20km', 'published:[2024-01-01 TO *]'." };
-        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, after, query };
+        var query = CommonOptions.Query("Query, e.g. 'force:Wagner', 'country:Niger airbase', 'near:Niamey/20km', 'published:[2024-01-01 TO *]'.");
+        var catalog = CommonOptions.Catalog();
+        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, after, query, catalog };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
             var options = new SearchOptions
             {
                 Size = result.GetValue(size),
@@ -28,7 +29,7 @@ internal static class SearchCommand
                 Facets = result.GetValue(facets) ? Enum.GetValues<FacetField>() : [],
                 After = result.GetValue(after),
             };
-            var results = articles.Search(result.GetValue(query)!, options);
+            var results = articles.Search(CommonOptions.QueryText(result, query)!, options);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => JsonOutput.Results(w, results));
