@@ -32,10 +32,10 @@ internal static class ExportCommand
     /// <summary>Pages through every match in date order (exact under concurrent writes) and reads each article whole.</summary>
     private static IEnumerable<Mapping.StoredArticle> Matching(ArticleIndex articles, string query)
     {
-        var options = new SearchOptions { Size = PageSize, Sort = SortOrder.Date, Snippets = false, Explain = false };
+        var options = new SearchOptions { Size = PageSize, Sort = SortOrder.Date, Snippets = false, Why = false };
         for (string? cursor = null; ;)
         {
-            var page = articles.Search(query, options with { After = cursor });
+            var page = articles.Search(query, options with { Cursor = cursor });
             foreach (var hit in page.Hits)
             {
                 // Deleted since the page was read: nothing to export.
