@@ -91,14 +91,16 @@ internal static class EntitiesCommand
                 return 0;
             }
 
+            if (Terminal.Rich)
+            {
+                RichViews.Entities(Terminal.Out, found, Relation);
+                Console.Error.WriteLine($"{found.Length} entities");
+                return 0;
+            }
+
             foreach (var e in found)
             {
-                var relation = e.Kind switch
-                {
-                    EntityKind.Force => $"{(e.Category is null ? string.Empty : $" [{e.Category}]")}{(e.Country is null ? string.Empty : $" affiliated with {e.Country}")}{(e.Parent is null ? string.Empty : $", part of {e.Parent}")}",
-                    EntityKind.Base => $" in {e.Country}{(e.Operators.Count > 0 ? $", used by {string.Join('/', e.Operators)}" : string.Empty)}",
-                    _ => string.Empty,
-                };
+                var relation = Relation(e);
                 var at = e.Location is { } p ? string.Create(CultureInfo.InvariantCulture, $" @ {p.Latitude:F4},{p.Longitude:F4}") : string.Empty;
                 Console.WriteLine($"{e.Kind.ToString().ToLowerInvariant(),-8}{Terminal.Bold(e.Id),-24} {e.Name}{relation}{at}");
                 var names = e.AllNames.Distinct().Take(12).ToArray();
@@ -113,6 +115,13 @@ internal static class EntitiesCommand
         });
         return command;
     }
+
+    private static string Relation(Entity e) => e.Kind switch
+    {
+        EntityKind.Force => $"{(e.Category is null ? string.Empty : $" [{e.Category}]")}{(e.Country is null ? string.Empty : $" affiliated with {e.Country}")}{(e.Parent is null ? string.Empty : $", part of {e.Parent}")}",
+        EntityKind.Base => $" in {e.Country}{(e.Operators.Count > 0 ? $", used by {string.Join('/', e.Operators)}" : string.Empty)}",
+        _ => string.Empty,
+    };
 
     private static void WriteLinks(System.Text.Json.Utf8JsonWriter w, string name, ValueList<EntityLink> links)
     {

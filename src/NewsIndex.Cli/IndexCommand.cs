@@ -62,7 +62,15 @@ internal static class IndexCommand
         void Report(IngestionError error)
         {
             Interlocked.Increment(ref errors);
-            Console.Error.WriteLine($"{(Terminal.ProgressOnStderr ? "\r\u001b[K" : string.Empty)}newsindex: skipped {Terminal.Safe(error.ToString())}");
+            var line = $"newsindex: skipped {Terminal.Safe(error.ToString())}";
+            if (Terminal.ProgressOnStderr)
+            {
+                Terminal.Err.Write(new Spectre.Console.Text(line + "\n")); // through Spectre, so the line goes above the live progress bar
+            }
+            else
+            {
+                Console.Error.WriteLine(line);
+            }
         }
 
         if (repair && Directory.Exists(path))
@@ -90,38 +98,33 @@ internal static class IndexCommand
         var read = new IngestionStats();
         var input = inputs.SelectMany(p => ArticleReader.Read(p, Report, stats: read));
         long acknowledged = -1;
-        var progress = new SynchronousProgress(p =>
+        void LogCommits(IndexingProgress p)
         {
             var position = p.Skipped + p.Committed;
-            if (!Terminal.ProgressOnStderr && p.Committed > 0 && position != acknowledged)
+            if (p.Committed > 0 && position != acknowledged)
             {
                 // One line per commit when stderr is a log: the articles up to this input position are durable.
                 acknowledged = position;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"newsindex: committed checkpoint={position}"));
             }
-            else if (Terminal.ProgressOnStderr)
-            {
-                Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"\r\u001b[K  indexing… {p.Articles:N0} added, {p.Committed:N0} committed{(p.Skipped > 0 ? $", {p.Skipped:N0} skipped (resumed)" : string.Empty)}, {p.Characters / 1e6:F1} M chars, {p.ArticlesPerSecond:N0} articles/s"));
-            }
-        });
+        }
 
         IndexingProgress totals;
         try
         {
-            totals = articles.IndexAll(input, options, progress, stop.Token);
+            totals = Terminal.ProgressOnStderr
+                ? IndexingBar.Run(read, InputSize(inputs), report => articles.IndexAll(input, options, new SynchronousProgress(report), stop.Token))
+                : articles.IndexAll(input, options, new SynchronousProgress(LogCommits), stop.Token);
         }
         catch (IndexingCancelledException cancelled)
         {
             var kept = cancelled.Progress;
-            ClearProgress();
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"newsindex: stopped by {signals.Received ?? "cancellation"}; kept {kept.Committed:N0} of the {kept.Articles:N0} articles added (committed, through input article {kept.Skipped + kept.Committed:N0}); run the same command with --resume to continue"));
             return ExitCodes.Interrupted;
         }
 
         articles.Commit();
-        ClearProgress();
         var stats = articles.Stats();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {read.Undated:N0} undated (no publication date found); {errors} errors{(totals.Skipped > 0 ? $"; {totals.Skipped:N0} skipped (already committed)" : string.Empty)}; {stats.Location} now holds {stats.Articles:N0} articles"));
@@ -145,12 +148,32 @@ internal static class IndexCommand
         }
     }
 
-    private static void ClearProgress()
+    /// <summary>Total bytes of the files the inputs stand for (a folder: the files the readers pick, recursively); 0 when
+    /// unknown (a path that is neither), so the bar shows activity without a percentage.</summary>
+    private static long InputSize(string[] inputs)
     {
-        if (Terminal.ProgressOnStderr)
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
         {
-            Console.Error.Write("\r\u001b[K");
+            if (File.Exists(input))
+            {
+                files.Add(Path.GetFullPath(input));
+            }
+            else if (Directory.Exists(input))
+            {
+                var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+                foreach (var pattern in ArticleReaderOptions.Default.FolderPatterns)
+                {
+                    files.UnionWith(Directory.EnumerateFiles(input, pattern, walk).Select(Path.GetFullPath));
+                }
+            }
+            else
+            {
+                return 0;
+            }
         }
+
+        return files.Sum(f => new FileInfo(f).Length);
     }
 
     /// <summary>Reports on the calling thread, in order (the console's own lines must not race the summary).</summary>

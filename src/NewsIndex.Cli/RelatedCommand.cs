@@ -30,6 +30,12 @@ internal static class RelatedCommand
                 return 0;
             }
 
+            if (Terminal.Rich)
+            {
+                RichViews.Related(Terminal.Out, hits);
+                return 0;
+            }
+
             foreach (var hit in hits)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hit.Score,7:F2}  {Terminal.Safe(hit.Id)}  {Terminal.Safe(hit.Title)}"));

@@ -34,6 +34,10 @@ internal static class SearchCommand
             {
                 JsonOutput.Write(w => JsonOutput.Results(w, results));
             }
+            else if (Terminal.Rich)
+            {
+                RichViews.Search(Terminal.Out, results);
+            }
             else
             {
                 Print(results);

@@ -33,6 +33,12 @@ internal static class StatsCommand
                 return 0;
             }
 
+            if (Terminal.Rich)
+            {
+                RichViews.Stats(Terminal.Out, stats);
+                return 0;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 location  {stats.Location}
                 articles  {stats.Articles:N0} ({stats.Deleted:N0} deleted, not yet merged away)
