@@ -26,7 +26,7 @@ public class CollapseBenchmarks
         _index = ArticleIndex.CreateInMemory(new ArticleIndexOptions { IndexingThreads = 2 });
         _index.IndexAll(BenchmarkData.Articles(20_000));
         _index.WaitForMerges(); // no background merge may run (and allocate) while searches are measured
-        _plain = new SearchOptions { Size = 10, Snippets = false, Explain = false };
+        _plain = new SearchOptions { Size = 10, Snippets = false, Why = false };
         _collapsed = _plain with { Collapse = true };
         _index.Search(Query, _plain);
         _index.Search(Query, _collapsed);

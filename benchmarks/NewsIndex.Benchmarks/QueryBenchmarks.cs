@@ -26,7 +26,7 @@ public class QueryBenchmarks
 {
     private const int PageSize = 10;
     private const int DeepPages = 50;
-    private static readonly SearchOptions Lean = new() { Size = PageSize, Snippets = false, Explain = false };
+    private static readonly SearchOptions Lean = new() { Size = PageSize, Snippets = false, Why = false };
 
     private string _path = null!;
     private ArticleIndex _index = null!;
@@ -197,7 +197,7 @@ public class QueryBenchmarks
         var seen = 0;
         for (var page = 0; page < DeepPages; page++)
         {
-            var results = _index.Search(Q.Country("US"), Lean with { After = cursor });
+            var results = _index.Search(Q.Country("US"), Lean with { Cursor = cursor });
             seen += results.Hits.Count;
             cursor = results.NextCursor;
         }

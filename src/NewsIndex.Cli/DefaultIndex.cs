@@ -1,3 +1,4 @@
+using NewsIndex.Entities;
 using NewsIndex.Indexing;
 using NewsIndex.Ingestion;
 
@@ -45,12 +46,19 @@ internal static class DefaultIndex
     }
 
     /// <summary>The index read commands use: the user index when it exists (or is configured), else the seeds index.</summary>
-    public static ArticleIndex OpenForReading()
+    /// <param name="catalog">The catalog the index was built with; the seeds index is always built with the bundled one.</param>
+    public static ArticleIndex OpenForReading(EntityCatalog? catalog = null)
     {
+        catalog ??= EntityCatalog.Default;
         var user = UserIndex;
         if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("NEWSINDEX_INDEX")) || HasIndex(user))
         {
-            return ArticleIndex.Open(user, new ArticleIndexOptions { ReadOnly = true });
+            return ArticleIndex.Open(user, new ArticleIndexOptions { ReadOnly = true, Catalog = catalog });
+        }
+
+        if (!ReferenceEquals(catalog, EntityCatalog.Default))
+        {
+            throw new NewsIndexException($"there is no user index yet ({user}), and the bundled seeds index is built with the bundled catalog only: give the index built with this catalog with --index DIR");
         }
 
         return OpenSeeds();
@@ -112,7 +120,7 @@ internal static class DefaultIndex
 
     private static string VersionKey => $"s{ArticleIndex.SchemaVersion}-c{Sanitize(EntityCatalogVersion)}";
 
-    private static string EntityCatalogVersion => Entities.EntityCatalog.Default.Version;
+    private static string EntityCatalogVersion => EntityCatalog.Default.Version;
 
     private static string? ReadPointer(string pointer)
     {

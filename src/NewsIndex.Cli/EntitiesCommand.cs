@@ -12,12 +12,13 @@ internal static class EntitiesCommand
         var kind = new Option<string?>("--kind", "-k") { Description = "country, force or base." };
         kind.AcceptOnlyFromAmong("country", "force", "base");
         var json = CommonOptions.Json();
-        var text = new Argument<string?>("QUERY") { Description = "Text to look for in ids, names and aliases.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("entities", "Browse the catalog of countries, forces and bases.") { kind, json, text };
+        var catalog = CommonOptions.Catalog();
+        var text = CommonOptions.Query("Text to look for in ids, names and aliases.", optional: true);
+        var command = new Command("entities", "Browse the catalog of countries, forces and bases.") { kind, json, catalog, text };
         command.SetAction(result =>
         {
             var selected = result.GetValue(kind) is { } k ? Enum.Parse<EntityKind>(k, ignoreCase: true) : (EntityKind?)null;
-            var found = EntityCatalog.Default.Search(selected, result.GetValue(text)).ToArray();
+            var found = CommonOptions.LoadCatalog(result.GetValue(catalog)).Search(selected, CommonOptions.QueryText(result, text)).ToArray();
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
@@ -90,14 +91,16 @@ internal static class EntitiesCommand
                 return 0;
             }
 
+            if (Terminal.Rich)
+            {
+                RichViews.Entities(Terminal.Out, found, Relation);
+                Console.Error.WriteLine($"{found.Length} entities");
+                return 0;
+            }
+
             foreach (var e in found)
             {
-                var relation = e.Kind switch
-                {
-                    EntityKind.Force => $"{(e.Category is null ? string.Empty : $" [{e.Category}]")}{(e.Country is null ? string.Empty : $" affiliated with {e.Country}")}{(e.Parent is null ? string.Empty : $", part of {e.Parent}")}",
-                    EntityKind.Base => $" in {e.Country}{(e.Operators.Count > 0 ? $", used by {string.Join('/', e.Operators)}" : string.Empty)}",
-                    _ => string.Empty,
-                };
+                var relation = Relation(e);
                 var at = e.Location is { } p ? string.Create(CultureInfo.InvariantCulture, $" @ {p.Latitude:F4},{p.Longitude:F4}") : string.Empty;
                 Console.WriteLine($"{e.Kind.ToString().ToLowerInvariant(),-8}{Terminal.Bold(e.Id),-24} {e.Name}{relation}{at}");
                 var names = e.AllNames.Distinct().Take(12).ToArray();
@@ -112,6 +115,13 @@ internal static class EntitiesCommand
         });
         return command;
     }
+
+    private static string Relation(Entity e) => e.Kind switch
+    {
+        EntityKind.Force => $"{(e.Category is null ? string.Empty : $" [{e.Category}]")}{(e.Country is null ? string.Empty : $" affiliated with {e.Country}")}{(e.Parent is null ? string.Empty : $", part of {e.Parent}")}",
+        EntityKind.Base => $" in {e.Country}{(e.Operators.Count > 0 ? $", used by {string.Join('/', e.Operators)}" : string.Empty)}",
+        _ => string.Empty,
+    };
 
     private static void WriteLinks(System.Text.Json.Utf8JsonWriter w, string name, ValueList<EntityLink> links)
     {

@@ -25,8 +25,12 @@ internal static class IndexCommand
         var resume = new Option<bool>("--resume") { Description = "Continue after the last checkpoint of a stopped run over the same input." };
         var repair = new Option<bool>("--repair") { Description = "If the index is damaged, drop the segments that cannot be read (keeping every readable one), say what was dropped, then index." };
         var threads = new Option<int>("--threads") { Description = "Writer threads. Default: the number of processors.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var paths = new Argument<string[]>("PATH") { Description = "A .txt article, a folder of them, or a .jsonl / .jsonl.gz file.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("index", "Add articles to an index (same id: replaced).") { index, commitEvery, commitInterval, resume, repair, threads, paths };
+        var catalog = CommonOptions.Catalog();
+        var paths = new Argument<string[]>("PATH") { Description = $"Files or folders to read. {Formats}", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("index", $"Add articles to an index (same id: replaced). {Formats} Exit code {ExitCodes.PartialIngestion} when some records or files were skipped (each is named on stderr), {ExitCodes.Interrupted} when stopped.")
+        {
+            index, commitEvery, commitInterval, resume, repair, threads, catalog, paths,
+        };
         commitEvery.Validators.Add(result => NotNegative(result, "--commit-every"));
         commitInterval.Validators.Add(result => NotNegative(result, "--commit-interval"));
         threads.Validators.Add(result =>
@@ -46,17 +50,27 @@ internal static class IndexCommand
                 Resume = result.GetValue(resume),
             },
             result.GetValue(repair),
-            result.GetValue(threads)));
+            result.GetValue(threads),
+            result.GetValue(catalog)));
         return command;
     }
 
-    private static int Run(string path, string[] inputs, IndexingOptions options, bool repair, int threads)
+    private static int Run(string path, string[] inputs, IndexingOptions options, bool repair, int threads, string? catalogFile)
     {
+        var catalog = CommonOptions.LoadCatalog(catalogFile);
         var errors = 0;
         void Report(IngestionError error)
         {
             Interlocked.Increment(ref errors);
-            Console.Error.WriteLine($"{(Terminal.ProgressOnStderr ? "\r\u001b[K" : string.Empty)}newsindex: skipped {Terminal.Safe(error.ToString())}");
+            var line = $"newsindex: skipped {Terminal.Safe(error.ToString())}";
+            if (Terminal.ProgressOnStderr)
+            {
+                Terminal.Err.Write(new Spectre.Console.Text(line + "\n")); // through Spectre, so the line goes above the live progress bar
+            }
+            else
+            {
+                Console.Error.WriteLine(line);
+            }
         }
 
         if (repair && Directory.Exists(path))
@@ -69,7 +83,7 @@ internal static class IndexCommand
 
         using var stop = new CancellationTokenSource();
         using var signals = StopSignals.Register(stop);
-        using var articles = ArticleIndex.Open(path, new ArticleIndexOptions { IndexingThreads = threads });
+        using var articles = ArticleIndex.Open(path, new ArticleIndexOptions { IndexingThreads = threads, Catalog = catalog });
         options = options with { Source = InputIdentity.Of(inputs) };
         if (options.Resume)
         {
@@ -81,45 +95,50 @@ internal static class IndexCommand
                     : string.Create(CultureInfo.InvariantCulture, $"newsindex: resuming after input article {last.Position:N0}{(last.Completed ? " (the last run completed; nothing is left)" : string.Empty)}"));
         }
 
-        var input = inputs.SelectMany(p => ArticleReader.Read(p, Report));
+        var read = new IngestionStats();
+        var input = inputs.SelectMany(p => ArticleReader.Read(p, Report, stats: read));
         long acknowledged = -1;
-        var progress = new SynchronousProgress(p =>
+        void LogCommits(IndexingProgress p)
         {
             var position = p.Skipped + p.Committed;
-            if (!Terminal.ProgressOnStderr && p.Committed > 0 && position != acknowledged)
+            if (p.Committed > 0 && position != acknowledged)
             {
                 // One line per commit when stderr is a log: the articles up to this input position are durable.
                 acknowledged = position;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"newsindex: committed checkpoint={position}"));
             }
-            else if (Terminal.ProgressOnStderr)
-            {
-                Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"\r\u001b[K  indexing… {p.Articles:N0} added, {p.Committed:N0} committed{(p.Skipped > 0 ? $", {p.Skipped:N0} skipped (resumed)" : string.Empty)}, {p.Characters / 1e6:F1} M chars, {p.ArticlesPerSecond:N0} articles/s"));
-            }
-        });
+        }
 
         IndexingProgress totals;
         try
         {
-            totals = articles.IndexAll(input, options, progress, stop.Token);
+            totals = Terminal.ProgressOnStderr
+                ? IndexingBar.Run(read, InputSize(inputs), report => articles.IndexAll(input, options, new SynchronousProgress(report), stop.Token))
+                : articles.IndexAll(input, options, new SynchronousProgress(LogCommits), stop.Token);
         }
         catch (IndexingCancelledException cancelled)
         {
             var kept = cancelled.Progress;
-            ClearProgress();
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"newsindex: stopped by {signals.Received ?? "cancellation"}; kept {kept.Committed:N0} of the {kept.Articles:N0} articles added (committed, through input article {kept.Skipped + kept.Committed:N0}); run the same command with --resume to continue"));
-            return 130;
+            return ExitCodes.Interrupted;
         }
 
         articles.Commit();
-        ClearProgress();
         var stats = articles.Stats();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {errors} errors{(totals.Skipped > 0 ? $"; {totals.Skipped:N0} skipped (already committed)" : string.Empty)}; {stats.Location} now holds {stats.Articles:N0} articles"));
-        return totals.Articles == 0 && totals.Skipped == 0 && errors > 0 ? 1 : 0;
+            $"indexed {totals.Articles:N0} articles ({totals.Characters / 1e6:F1} M chars, {totals.Mentions:N0} entity mentions) in {totals.Elapsed.TotalSeconds:F1} s, {totals.ArticlesPerSecond:N0} articles/s; {read.Undated:N0} undated (no publication date found); {errors} errors{(totals.Skipped > 0 ? $"; {totals.Skipped:N0} skipped (already committed)" : string.Empty)}; {stats.Location} now holds {stats.Articles:N0} articles"));
+        return errors == 0 ? ExitCodes.Ok
+            : totals.Articles == 0 && totals.Skipped == 0 ? ExitCodes.Error
+            : ExitCodes.PartialIngestion;
     }
+
+    /// <summary>Every input format the readers accept (<see cref="ArticleReaderOptions.FolderPatterns"/> in a folder).</summary>
+    private const string Formats =
+        "Formats: .txt (one article: headline, byline, date line, body), .jsonl and .jsonl.gz (one JSON article per line: id, title, body, " +
+        "date/published, source, url, authors, dateline), .html/.htm (a saved article page: text, title, byline and date from meta " +
+        "tags or JSON-LD, source from the site name), .rss/.atom/.xml (RSS or Atom feeds: one article per item). A folder is read " +
+        "recursively, every file of these kinds in path order.";
 
     private static void NotNegative(System.CommandLine.Parsing.OptionResult result, string name)
     {
@@ -129,12 +148,32 @@ internal static class IndexCommand
         }
     }
 
-    private static void ClearProgress()
+    /// <summary>Total bytes of the files the inputs stand for (a folder: the files the readers pick, recursively); 0 when
+    /// unknown (a path that is neither), so the bar shows activity without a percentage.</summary>
+    private static long InputSize(string[] inputs)
     {
-        if (Terminal.ProgressOnStderr)
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
         {
-            Console.Error.Write("\r\u001b[K");
+            if (File.Exists(input))
+            {
+                files.Add(Path.GetFullPath(input));
+            }
+            else if (Directory.Exists(input))
+            {
+                var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+                foreach (var pattern in ArticleReaderOptions.Default.FolderPatterns)
+                {
+                    files.UnionWith(Directory.EnumerateFiles(input, pattern, walk).Select(Path.GetFullPath));
+                }
+            }
+            else
+            {
+                return 0;
+            }
         }
+
+        return files.Sum(f => new FileInfo(f).Length);
     }
 
     /// <summary>Reports on the calling thread, in order (the console's own lines must not race the summary).</summary>

@@ -54,7 +54,7 @@ internal static class JsonOutput
         w.WriteEndObject();
         if (results.NextCursor is not null)
         {
-            w.WriteString("next", results.NextCursor);
+            w.WriteString("nextCursor", results.NextCursor);
         }
 
         w.WriteEndObject();
@@ -76,6 +76,7 @@ internal static class JsonOutput
 
             w.WriteNumber("score", Math.Round(hit.Score, 4));
             Entities(w, hit.Mentioned, hit.About);
+            Names(w, hit.Names);
             w.WriteStartArray("snippets");
             foreach (var snippet in hit.Snippets)
             {
@@ -212,11 +213,31 @@ internal static class JsonOutput
         w.WriteEndObject();
     }
 
+    /// <summary><c>"names": {"countries": {"NE": "Niger"}, "forces": {…}, "bases": {…}}</c>: display names by kind and id.</summary>
+    private static void Names(Utf8JsonWriter w, ValueList<EntityName> names)
+    {
+        w.WriteStartObject("names");
+        foreach (var kind in Enum.GetValues<EntityKind>())
+        {
+            w.WriteStartObject(Plural(kind));
+            foreach (var name in names.Where(n => n.Kind == kind))
+            {
+                w.WriteString(name.Id, name.Name);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string Plural(EntityKind kind) => kind switch { EntityKind.Country => "countries", EntityKind.Force => "forces", _ => "bases" };
+
     private static void Set(Utf8JsonWriter w, EntitySet set)
     {
         foreach (var kind in Enum.GetValues<EntityKind>())
         {
-            w.WriteStartArray(kind switch { EntityKind.Country => "countries", EntityKind.Force => "forces", _ => "bases" });
+            w.WriteStartArray(Plural(kind));
             foreach (var id in set.Of(kind))
             {
                 w.WriteStringValue(id);

@@ -10,18 +10,29 @@ internal static class RelatedCommand
     {
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
+        var catalog = CommonOptions.Catalog();
         var size = new Option<int>("--size", "-n") { Description = "How many.", DefaultValueFactory = _ => 10 };
         var id = new Argument<string>("ID") { Description = "Article id." };
-        var command = new Command("related", "List articles related to one article (shared words and entities).") { index, json, size, id };
+        var command = new Command("related", "List articles related to one article (shared words and entities).") { index, json, size, catalog, id };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
             var articleId = result.GetValue(id)!;
-            _ = articles.Get(articleId) ?? throw new NewsIndexException($"no article with id \"{articleId}\" in {articles.Location}");
+            if (articles.Get(articleId) is null)
+            {
+                return ExitCodes.Fail(ExitCodes.NotFound, $"no article with id \"{articleId}\" in {articles.Location}");
+            }
+
             var hits = articles.Related(articleId, result.GetValue(size));
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => JsonOutput.Results(w, new Results.SearchResults { Query = $"related:{articleId}", Total = hits.Count, Hits = ValueList.From(hits) }));
+                return 0;
+            }
+
+            if (Terminal.Rich)
+            {
+                RichViews.Related(Terminal.Out, hits);
                 return 0;
             }
 

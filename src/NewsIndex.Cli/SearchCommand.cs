@@ -16,25 +16,30 @@ internal static class SearchCommand
         sort.AcceptOnlyFromAmong("relevance", "date");
         var facets = new Option<bool>("--facets", "-f") { Description = "Count matches by country, force, base, source and month." };
         var collapse = new Option<bool>("--collapse") { Description = "One hit per story (reports of one event), with the story's size, dates and sources; facets count stories." };
-        var after = new Option<string?>("--after") { Description = "Cursor printed by the previous page, to get the next one." };
-        var query = new Argument<string>("QUERY") { Description = "Query, e.g. 'force:Wagner', 'country:Niger airbase', 'near:Niamey/20km', 'published:[2024-01-01 TO *]'." };
-        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, collapse, after, query };
+        var cursor = new Option<string?>("--cursor") { Description = "The cursor printed by the previous page (JSON: nextCursor), to get the next one." };
+        var query = CommonOptions.Query("Query, e.g. 'force:Wagner', 'country:Niger airbase', 'near:Niamey/20km', 'published:[2024-01-01 TO *]'.");
+        var catalog = CommonOptions.Catalog();
+        var command = new Command("search", "Search the index.") { index, json, size, sort, facets, collapse, cursor, query, catalog };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
             var options = new SearchOptions
             {
                 Size = result.GetValue(size),
                 Sort = result.GetValue(sort) == "date" ? SortOrder.Date : SortOrder.Relevance,
                 Facets = result.GetValue(facets) ? Enum.GetValues<FacetField>() : [],
-                After = result.GetValue(after),
+                Cursor = result.GetValue(cursor),
                 Collapse = result.GetValue(collapse),
                 FacetUnit = result.GetValue(collapse) ? CountUnit.Stories : CountUnit.Articles,
             };
-            var results = articles.Search(result.GetValue(query)!, options);
+            var results = articles.Search(CommonOptions.QueryText(result, query)!, options);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => JsonOutput.Results(w, results));
+            }
+            else if (Terminal.Rich)
+            {
+                RichViews.Search(Terminal.Out, results);
             }
             else
             {
@@ -69,10 +74,8 @@ internal static class SearchCommand
                 Console.WriteLine($"  …{safe}…");
             }
 
-            var chips = hit.Mentioned.Countries.Select(c => hit.About.Countries.Contains(c) ? Terminal.Entity(c) : c)
-                .Concat(hit.Mentioned.Forces.Select(f => hit.About.Forces.Contains(f) ? Terminal.Entity(f) : f))
-                .Concat(hit.Mentioned.Bases.Select(b => hit.About.Bases.Contains(b) ? Terminal.Entity(b) : b));
-            Console.WriteLine($"  {Terminal.Dim("entities:")} {string.Join(' ', chips)}");
+            var chips = hit.Names.Select(e => hit.About.Contains(e.Kind, e.Id) ? Terminal.Entity(Terminal.Safe(e.Name)) : Terminal.Safe(e.Name));
+            Console.WriteLine($"  {Terminal.Dim("entities:")} {string.Join(", ", chips)}");
             foreach (var reason in hit.Why.Take(4))
             {
                 Console.WriteLine($"  {Terminal.Dim("why:")} {Terminal.Safe(reason.ToString())}");
@@ -91,7 +94,7 @@ internal static class SearchCommand
 
         if (results.NextCursor is not null)
         {
-            Console.WriteLine(Terminal.Dim($"next page: --after {Terminal.Safe(results.NextCursor)}"));
+            Console.WriteLine(Terminal.Dim($"next page: --cursor {Terminal.Safe(results.NextCursor)}"));
         }
     }
 }

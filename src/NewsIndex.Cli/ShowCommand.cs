@@ -10,12 +10,18 @@ internal static class ShowCommand
     {
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
+        var catalog = CommonOptions.Catalog();
         var id = new Argument<string>("ID") { Description = "Article id (file name without extension, or the JSON Lines id)." };
-        var command = new Command("show", "Show one article and all its entity mentions.") { index, json, id };
+        var command = new Command("show", "Show one article and all its entity mentions.") { index, json, catalog, id };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
-            var stored = articles.Get(result.GetValue(id)!) ?? throw new NewsIndexException($"no article with id \"{result.GetValue(id)}\" in {articles.Location}");
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
+            var stored = articles.Get(result.GetValue(id)!);
+            if (stored is null)
+            {
+                return ExitCodes.Fail(ExitCodes.NotFound, $"no article with id \"{result.GetValue(id)}\" in {articles.Location}");
+            }
+
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => JsonOutput.Article(w, stored, withText: true));

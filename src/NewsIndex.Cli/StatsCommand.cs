@@ -10,10 +10,11 @@ internal static class StatsCommand
     {
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
-        var command = new Command("stats", "Show the article count, size and versions of an index.") { index, json };
+        var catalog = CommonOptions.Catalog();
+        var command = new Command("stats", "Show the article count, size and versions of an index.") { index, json, catalog };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
             var stats = articles.Stats();
             if (result.GetValue(json))
             {
@@ -29,6 +30,12 @@ internal static class StatsCommand
                     w.WriteString("catalog", stats.CatalogVersion);
                     w.WriteEndObject();
                 });
+                return 0;
+            }
+
+            if (Terminal.Rich)
+            {
+                RichViews.Stats(Terminal.Out, stats);
                 return 0;
             }
 

@@ -11,22 +11,23 @@ internal static class StoriesCommand
     public static Command CreateList()
     {
         var index = CommonOptions.Index();
+        var catalog = CommonOptions.Catalog();
         var json = CommonOptions.Json();
         var size = new Option<int>("--size", "-n") { Description = "How many stories (1-1000).", DefaultValueFactory = _ => 20 };
         var sort = new Option<string>("--sort") { Description = "relevance or date (newest first), by each story's best match.", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date");
-        var query = new Argument<string>("QUERY") { Description = "Query, e.g. 'force:Wagner' or 'country:Niger airbase'." };
-        var command = new Command("stories", "List the stories (reports of one event) with an article matching a query.") { index, json, size, sort, query };
+        var query = CommonOptions.Query("Query, e.g. 'force:Wagner' or 'country:Niger airbase'.");
+        var command = new Command("stories", "List the stories (reports of one event) with an article matching a query.") { index, json, size, sort, query, catalog };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
-            var stories = articles.Stories(result.GetValue(query)!, result.GetValue(size), result.GetValue(sort) == "date" ? SortOrder.Date : SortOrder.Relevance);
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
+            var stories = articles.Stories(CommonOptions.QueryText(result, query)!, result.GetValue(size), result.GetValue(sort) == "date" ? SortOrder.Date : SortOrder.Relevance);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("query", result.GetValue(query));
+                    w.WriteString("query", CommonOptions.QueryText(result, query));
                     w.WriteStartArray("stories");
                     foreach (var story in stories)
                     {
@@ -54,12 +55,13 @@ internal static class StoriesCommand
     public static Command CreateShow()
     {
         var index = CommonOptions.Index();
+        var catalog = CommonOptions.Catalog();
         var json = CommonOptions.Json();
         var id = new Argument<string>("ID") { Description = "Story id (the 'story' of a hit, e.g. from search --json)." };
-        var command = new Command("story", "Show a story: its summary and its articles in time order.") { index, json, id };
+        var command = new Command("story", "Show a story: its summary and its articles in time order.") { index, json, id, catalog };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
             var storyId = result.GetValue(id)!;
             var story = articles.Story(storyId) ?? throw new NewsIndexException($"no story with id \"{storyId}\" in {articles.Location}");
             if (result.GetValue(json))

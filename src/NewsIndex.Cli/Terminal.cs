@@ -1,15 +1,44 @@
 using System.Globalization;
 using System.Text;
+using Spectre.Console;
 
 namespace NewsIndex.Cli;
 
-/// <summary>Colour and width for human-readable output: ANSI styles only on an interactive terminal without NO_COLOR.
-/// Text that comes from articles or from the user goes through <see cref="Safe"/> first.</summary>
+/// <summary>Colour and width for human-readable output: ANSI styles, Spectre.Console tables only on an interactive
+/// terminal without NO_COLOR (<see cref="Rich"/>); plain lines otherwise. Text that comes from articles or from the user
+/// goes through <see cref="Safe"/> first (and <see cref="Text"/> before it meets Spectre markup).</summary>
 internal static class Terminal
 {
+    private static readonly Lazy<IAnsiConsole> LazyErr = new(() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+        Out = new AnsiConsoleOutput(Console.Error),
+    }));
+
+    private static readonly Lazy<IAnsiConsole> LazyOut = new(() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+        Out = new AnsiConsoleOutput(Console.Out),
+    }));
+
     public static bool Color { get; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
+    /// <summary>Tables and colour on stdout: a terminal, and no NO_COLOR. Redirected output stays plain lines.</summary>
+    public static bool Rich => Color;
+
+    /// <summary>A live progress bar on stderr: it is a terminal (Spectre.Console drops colour itself under NO_COLOR).</summary>
     public static bool ProgressOnStderr { get; } = !Console.IsErrorRedirected;
+
+    /// <summary>Spectre.Console on stdout (for <see cref="Rich"/> output).</summary>
+    public static IAnsiConsole Out => LazyOut.Value;
+
+    /// <summary>Spectre.Console on stderr (progress, and lines written while it shows).</summary>
+    public static IAnsiConsole Err => LazyErr.Value;
+
+    /// <summary>Untrusted text made safe for the terminal (<see cref="Safe"/>) and for Spectre markup (brackets escaped).</summary>
+    public static string Text(string? text, bool keepLines = false) => Markup.Escape(Safe(text, keepLines));
 
     public static string Bold(string text) => Color ? $"\u001b[1m{text}\u001b[0m" : text;
 

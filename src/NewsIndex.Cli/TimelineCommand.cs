@@ -12,6 +12,7 @@ internal static class TimelineCommand
     public static Command Create()
     {
         var index = CommonOptions.Index();
+        var catalog = CommonOptions.Catalog();
         var json = CommonOptions.Json();
         var csv = new Option<bool>("--csv") { Description = "Write CSV (bucket,series,count) instead of a table." };
         var png = new Option<string?>("--png") { Description = "Also draw a line chart into this PNG file." };
@@ -22,16 +23,16 @@ internal static class TimelineCommand
         var count = new Option<string>("--count") { Description = "articles or stories (reports of one event count once).", DefaultValueFactory = _ => "articles" };
         count.AcceptOnlyFromAmong("articles", "stories");
         var series = new Option<int>("--series") { Description = "Most series shown (1-100), largest first.", DefaultValueFactory = _ => 8 };
-        var query = new Argument<string>("QUERY") { Description = "Query, e.g. 'force:Wagner'." };
+        var query = CommonOptions.Query("Query, e.g. 'force:Wagner'.");
         var command = new Command("timeline", "Count matching articles or stories per day, week or month, optionally per country, force or base.")
         {
-            index, json, csv, png, interval, by, count, series, query,
+            index, json, csv, png, interval, by, count, series, query, catalog,
         };
         command.SetAction(result =>
         {
-            using var articles = CommonOptions.OpenForReading(result.GetValue(index));
+            using var articles = CommonOptions.OpenForReading(result.GetValue(index), result.GetValue(catalog));
             var timeline = articles.Timeline(
-                result.GetValue(query)!,
+                CommonOptions.QueryText(result, query)!,
                 result.GetValue(interval) switch { "day" => TimelineInterval.Day, "week" => TimelineInterval.Week, _ => TimelineInterval.Month },
                 result.GetValue(by) switch { "country" => EntityKind.Country, "force" => EntityKind.Force, "base" => EntityKind.Base, _ => (EntityKind?)null },
                 result.GetValue(count) == "stories" ? CountUnit.Stories : CountUnit.Articles,

@@ -3,17 +3,18 @@ using System.Globalization;
 
 namespace NewsIndex.Cli;
 
-/// <summary><c>newsindex verify</c>: checks an index end to end; exit code 0 when healthy, 2 when not.</summary>
+/// <summary><c>newsindex verify</c>: checks an index end to end; exit code 0 when healthy, <see cref="ExitCodes.Damaged"/> when not.</summary>
 internal static class VerifyCommand
 {
     public static Command Create()
     {
         var index = new Option<string?>("--index", "-i") { Description = "Index directory. Default: $NEWSINDEX_INDEX, else the user index." };
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Check an index: every segment (checksums, postings, stored fields, doc values), every article, schema and catalog versions. Exit code 2 when damaged.") { index, json };
+        var catalog = CommonOptions.Catalog();
+        var command = new Command("verify", $"Check an index: every segment (checksums, postings, stored fields, doc values), every article, schema and catalog versions. Exit code {ExitCodes.Damaged} when damaged.") { index, json, catalog };
         command.SetAction(result =>
         {
-            var report = ArticleIndex.Verify(result.GetValue(index) ?? DefaultIndex.UserIndex);
+            var report = ArticleIndex.Verify(result.GetValue(index) ?? DefaultIndex.UserIndex, new ArticleIndexOptions { Catalog = CommonOptions.LoadCatalog(result.GetValue(catalog)) });
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
@@ -67,7 +68,7 @@ internal static class VerifyCommand
                 }
             }
 
-            return report.Healthy ? 0 : 2;
+            return report.Healthy ? ExitCodes.Ok : ExitCodes.Damaged;
         });
         return command;
     }

@@ -137,7 +137,7 @@ public static class ScaleRunner
         string Country() => countries[random.Next(countries.Length)];
         string[] words = ["officials", "government", "talks", "border", "attack", "markets", "budget", "civilians"];
         string Word() => words[random.Next(words.Length)];
-        var lean = new SearchOptions { Snippets = false, Explain = false };
+        var lean = new SearchOptions { Snippets = false, Why = false };
         var mix = new (string Name, Func<int> Run)[]
         {
             ("text", () => index.Search(Q.Text($"{Word()} {Word()}"), lean).Total),
@@ -154,7 +154,7 @@ public static class ScaleRunner
                 var query = Q.Country(Country());
                 for (var page = 0; page < 20; page++)
                 {
-                    var results = index.Search(query, lean with { After = cursor });
+                    var results = index.Search(query, lean with { Cursor = cursor });
                     total = results.Total;
                     cursor = results.NextCursor;
                     if (cursor is null)

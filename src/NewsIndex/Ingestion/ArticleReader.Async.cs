@@ -23,7 +23,7 @@ public static partial class ArticleReader
         foreach (var file in Files(path, context))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stream = SourceFile.Open(file, context.Report, context.Options.MaxArticleBytes);
+            var stream = SourceFile.Open(file, context.Report, context.Options.MaxArticleBytes, context.Stats);
             if (stream is null)
             {
                 continue;

@@ -78,7 +78,7 @@ public static partial class ArticleReader
     {
         foreach (var file in Files(path, context))
         {
-            var stream = SourceFile.Open(file, context.Report, context.Options.MaxArticleBytes);
+            var stream = SourceFile.Open(file, context.Report, context.Options.MaxArticleBytes, context.Stats);
             if (stream is null)
             {
                 continue;

@@ -12,6 +12,7 @@ public sealed class IngestionStats
     private long _articles;
     private long _undated;
     private long _errors;
+    private long _bytesRead;
 
     /// <summary>Files and streams opened for reading (a folder counts each file it yields).</summary>
     public long Sources => Interlocked.Read(ref _sources);
@@ -24,6 +25,10 @@ public sealed class IngestionStats
 
     /// <summary>Errors reported (records and sources skipped).</summary>
     public long Errors => Interlocked.Read(ref _errors);
+
+    /// <summary>Bytes read so far from the files of a path (compressed bytes for <c>.gz</c>), for progress against the
+    /// files' sizes; streams passed in by the caller are not counted.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     /// <inheritdoc />
     public override string ToString() =>
@@ -41,4 +46,6 @@ public sealed class IngestionStats
     }
 
     internal void AddError() => Interlocked.Increment(ref _errors);
+
+    internal void AddBytes(long count) => Interlocked.Add(ref _bytesRead, count);
 }

@@ -8,6 +8,10 @@ namespace NewsIndex.Ingestion;
 internal sealed class LengthBoundStream(Stream inner, long limit) : Stream
 {
     private long _read;
+    private long _counted;
+
+    /// <summary>Counts the bytes read from the file (<see cref="IngestionStats.BytesRead"/>), when set.</summary>
+    public IngestionStats? Stats { get; init; }
 
     public override bool CanRead => true;
 
@@ -61,6 +65,12 @@ internal sealed class LengthBoundStream(Stream inner, long limit) : Stream
     private int Count(int read)
     {
         _read += read;
+        if (_read > _counted)
+        {
+            // Bytes read again after a seek back (format sniffing) count once.
+            Stats?.AddBytes(_read - _counted);
+            _counted = _read;
+        }
         if (_read > limit)
         {
             throw new EndlessFileException($"read {limit:N0} bytes past the {inner.Length:N0} bytes the file stated: a device or a file that keeps growing, not a regular file");

@@ -20,7 +20,8 @@ internal static partial class SourceFile
     /// <param name="path">The file.</param>
     /// <param name="report">Receives the error when the file cannot be opened.</param>
     /// <param name="slackBytes">How far past its opening length the file may be read (see <see cref="LengthBoundStream"/>).</param>
-    public static Stream? Open(string path, Action<IngestionError> report, int slackBytes)
+    /// <param name="stats">Counts the bytes read from the file, when given.</param>
+    public static Stream? Open(string path, Action<IngestionError> report, int slackBytes, IngestionStats? stats = null)
     {
         try
         {
@@ -32,7 +33,7 @@ internal static partial class SourceFile
                 return null;
             }
 
-            return new LengthBoundStream(stream, stream.Length + slackBytes);
+            return new LengthBoundStream(stream, stream.Length + slackBytes) { Stats = stats };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -36,9 +36,14 @@ public sealed record SearchHit
     /// <summary>The entities the article is about.</summary>
     public required EntitySet About { get; init; }
 
+    /// <summary>Display names of every entity in <see cref="Mentioned"/> (which holds those in <see cref="About"/>), from the
+    /// index's catalog: countries, then forces, then bases, each in the order of <see cref="Mentioned"/>.</summary>
+    public ValueList<EntityName> Names { get; init; } = [];
+
     /// <summary>Best fragments of the body with terms and entities marked.</summary>
     public ValueList<Snippet> Snippets { get; init; } = [];
 
-    /// <summary>Why the article matched: which alias or word satisfied which clause, and where.</summary>
+    /// <summary>Why the article matched: which alias or word satisfied which clause, and where. Empty when
+    /// <see cref="SearchOptions.Why"/> is false.</summary>
     public ValueList<MatchReason> Why { get; init; } = [];
 }

@@ -27,8 +27,8 @@ public sealed record SearchOptions
     /// <summary>Target snippet length in characters. Default 200.</summary>
     public int SnippetLength { get; init; } = 200;
 
-    /// <summary>Explain each hit (<see cref="SearchHit.Why"/>). Default true.</summary>
-    public bool Explain { get; init; } = true;
+    /// <summary>Fill <see cref="SearchHit.Why"/> (the <see cref="MatchReason"/>s each hit matched for). Default true.</summary>
+    public bool Why { get; init; } = true;
 
     /// <summary>Return one hit per story (its best match by <see cref="Sort"/>), with <see cref="SearchHit.Collapsed"/>
     /// summarising the story; stories are ordered by their best match and paged with the cursor like hits. Default false.</summary>
@@ -43,5 +43,5 @@ public sealed record SearchOptions
     /// deletes: paging never returns an article twice nor skips one present throughout. Date order is (date, id), so it
     /// is exact under any writes; relevance order is (score, id), and text-query scores move when writes change term
     /// statistics, so under concurrent writes a relevance page follows the scores of the moment.</summary>
-    public string? After { get; init; }
+    public string? Cursor { get; init; }
 }

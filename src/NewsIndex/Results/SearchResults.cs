@@ -19,7 +19,7 @@ public sealed record SearchResults
     /// <summary>Exact counts over all matches for each requested facet, most frequent first.</summary>
     public IReadOnlyDictionary<FacetField, IReadOnlyList<FacetCount>> Facets { get; init; } = new Dictionary<FacetField, IReadOnlyList<FacetCount>>();
 
-    /// <summary>Pass as <see cref="SearchOptions.After"/> to get the next page; null on the last page.</summary>
+    /// <summary>Pass as <see cref="SearchOptions.Cursor"/> to get the next page; null on the last page. JSON <c>nextCursor</c>, console <c>--cursor</c>.</summary>
     public string? NextCursor { get; init; }
 
     /// <summary>True when the query, after analysis, had nothing to search for (for example only stop words, as in

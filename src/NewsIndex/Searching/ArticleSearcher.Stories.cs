@@ -26,7 +26,7 @@ internal sealed partial class ArticleSearcher
             return [];
         }
 
-        var options = new SearchOptions { Size = count, Sort = sort, Collapse = true, Snippets = false, Explain = false };
+        var options = new SearchOptions { Size = count, Sort = sort, Collapse = true, Snippets = false, Why = false };
         var results = SearchCollapsed(searcher, compiled, queryText, options, null, 0, firstReportTitles: true);
         return results.Hits.Where(h => h.Collapsed is not null).Select(h => h.Collapsed!).ToArray();
     }
@@ -93,7 +93,7 @@ internal sealed partial class ArticleSearcher
             return null;
         }
 
-        var options = SearchOptions.Default with { Snippets = false, Explain = false };
+        var options = SearchOptions.Default with { Snippets = false, Why = false };
         var compiled = new CompiledQuery(new MatchAllDocsQuery(), new HashSet<string>(), [], Neutral: false);
         var articles = docs.Select(d => ToHit(searcher, new ScoreDoc(d, 0f), compiled, options)).ToArray();
         return new StoryDetail(Summarize(searcher, lookup, docs, docs.Count), articles);

@@ -38,7 +38,7 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
 
         // A collapsed page and an article page differ: a cursor of one is refused by the other.
         var fingerprint = PageCursor.Fingerprint(options.Collapse ? queryText + "\u0000collapse" : queryText, options.Sort);
-        var cursor = options.After is null ? null : PageCursor.Decode(options.After, options.Sort, fingerprint);
+        var cursor = options.Cursor is null ? null : PageCursor.Decode(options.Cursor, options.Sort, fingerprint);
         if (compiled.Neutral)
         {
             return new SearchResults { Query = queryText, Total = 0, Hits = [], IsNeutral = true };
@@ -131,16 +131,30 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
 
         query.Add(new TermQuery(new Term(FieldNames.Id, id)), Occur.MUST_NOT);
         var compiled = new CompiledQuery(query, new HashSet<string>(), [], Neutral: false);
-        var options = SearchOptions.Default with { Snippets = false, Explain = false };
+        var options = SearchOptions.Default with { Snippets = false, Why = false };
         return searcher.Search(query, count).ScoreDocs.Select(d => ToHit(searcher, d, compiled, options)).ToArray();
+    }
+
+    private ValueList<EntityName> Names(EntitySet mentioned, EntitySet about)
+    {
+        var names = new List<EntityName>(mentioned.Countries.Count + mentioned.Forces.Count + mentioned.Bases.Count);
+        foreach (var kind in Enum.GetValues<EntityKind>())
+        {
+            foreach (var id in mentioned.Of(kind).Concat(about.Of(kind).Where(a => !mentioned.Contains(kind, a))))
+            {
+                names.Add(new EntityName(kind, id, catalog.Get(kind, id)?.Name ?? id));
+            }
+        }
+
+        return names;
     }
 
     internal SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, SearchOptions options)
     {
         // Body and mentions are the bulk of a stored document; read them only when snippets or explanations need them.
-        var stored = DocumentMapper.Read(searcher.IndexReader, scoreDoc.Doc, full: options.Snippets || options.Explain);
+        var stored = DocumentMapper.Read(searcher.IndexReader, scoreDoc.Doc, full: options.Snippets || options.Why);
         var article = stored.Article;
-        var bodyTerms = options.Snippets || options.Explain ? _snippets.QueryTermsIn(article.Body, compiled.Terms) : [];
+        var bodyTerms = options.Snippets || options.Why ? _snippets.QueryTermsIn(article.Body, compiled.Terms) : [];
         return new SearchHit
         {
             Id = article.Id,
@@ -152,8 +166,9 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             Mentioned = stored.Entities.Mentioned,
             About = stored.Entities.About,
+            Names = Names(stored.Entities.Mentioned, stored.Entities.About),
             Snippets = options.Snippets ? ValueList.From(_snippets.Build(stored, compiled, options, bodyTerms)) : [],
-            Why = options.Explain ? ValueList.From(_snippets.Explain(stored, compiled, bodyTerms)) : [],
+            Why = options.Why ? ValueList.From(_snippets.Explain(stored, compiled, bodyTerms)) : [],
         };
     }
 }

@@ -45,7 +45,7 @@ public class SyntheticNewsTests
         {
             var country = SyntheticNews.Countries[random.Next(SyntheticNews.Countries.Count)];
             var expected = corpus.Where(c => c.Truth.Countries.Contains(country.Id)).Select(c => c.Article.Id).Order(StringComparer.Ordinal).ToArray();
-            var results = index.Search(Q.Country(country.Name), new SearchOptions { Size = 1000, Snippets = false, Explain = false });
+            var results = index.Search(Q.Country(country.Name), new SearchOptions { Size = 1000, Snippets = false, Why = false });
             Assert.That(results.Hits.Select(h => h.Id).Order(StringComparer.Ordinal), Is.EqualTo(expected), country.Name);
         }
 

@@ -73,7 +73,7 @@ public class CliReliabilityTests
         Assert.That(damaged.Stdout, Does.StartWith("DAMAGED: ").And.Contain("is damaged"));
 
         var refused = CliRunner.Run(_home, "index", "--index", index, more);
-        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.ExitCode, Is.EqualTo(2), "a command that meets damage exits with verify's damaged-index code");
         Assert.That(refused.Stderr, Does.Contain("is damaged").And.Contain("--repair"));
 
         var repaired = CliRunner.Run(_home, "index", "--index", index, "--repair", more);

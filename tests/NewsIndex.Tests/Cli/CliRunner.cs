@@ -7,7 +7,11 @@ internal static class CliRunner
 {
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "NewsIndex.Cli.dll");
 
-    public static (int ExitCode, string Stdout, string Stderr) Run(string home, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string home, params string[] args) =>
+        Run(home, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(string home, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +27,11 @@ internal static class CliRunner
 
         start.Environment["NEWSINDEX_HOME"] = home;
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -194,7 +194,7 @@ public class SeedSearchTests
         var pages = 0;
         do
         {
-            var page = _index.Search("country:US", new SearchOptions { Size = 2, Sort = sort, After = cursor, Snippets = false });
+            var page = _index.Search("country:US", new SearchOptions { Size = 2, Sort = sort, Cursor = cursor, Snippets = false });
             seen.AddRange(page.Hits.Select(h => h.Id));
             cursor = page.NextCursor;
             pages++;
@@ -225,6 +225,6 @@ public class SeedSearchTests
         }
 
         Assert.That(() => _index.Search(deep), Throws.InstanceOf<QueryTooComplexException>());
-        Assert.That(() => _index.Search("niger", new SearchOptions { After = "garbage!" }), Throws.InstanceOf<ArgumentException>().With.Message.Contains("invalid paging cursor"));
+        Assert.That(() => _index.Search("niger", new SearchOptions { Cursor = "garbage!" }), Throws.InstanceOf<ArgumentException>().With.Message.Contains("invalid paging cursor"));
     }
 }

@@ -29,7 +29,7 @@ public class WriterLockTests
 
             var (code, stdout, stderr) = CliRunner.Run(_dir, "index", "--index", index, input);
 
-            Assert.That(code, Is.EqualTo(1), stdout);
+            Assert.That(code, Is.EqualTo(4), stdout); // the console's "index in use" exit code
             Assert.That(stderr, Does.Contain("is in use by another writer").And.Contain($"(process {Environment.ProcessId})"));
             holder.Upsert(Article("mine-2", "Mali."));
             holder.Commit();

@@ -42,7 +42,7 @@ public class CursorStabilityTests
     public void PagingAcrossMergesAndDeletes_NeverRepeats_NeverSkips(string query, SortOrder sort)
     {
         using var index = Build();
-        var options = new SearchOptions { Size = 7, Sort = sort, Snippets = false, Explain = false };
+        var options = new SearchOptions { Size = 7, Sort = sort, Snippets = false, Why = false };
         var everything = index.Search(query, options with { Size = 1000 }).Hits.Select(h => h.Id).ToArray();
         Assert.That(everything, Has.Length.GreaterThan(50));
 
@@ -71,7 +71,7 @@ public class CursorStabilityTests
                 index.ForceMerge(1);
             }
 
-            page = index.Search(query, options with { After = page.NextCursor });
+            page = index.Search(query, options with { Cursor = page.NextCursor });
         }
 
         Assert.Multiple(() =>
@@ -90,12 +90,12 @@ public class CursorStabilityTests
         Assert.That(first.NextCursor, Is.Not.Null);
         Assert.Multiple(() =>
         {
-            Assert.That(() => index.Search("niger", new SearchOptions { Size = 5, After = first.NextCursor }),
+            Assert.That(() => index.Search("niger", new SearchOptions { Size = 5, Cursor = first.NextCursor }),
                 Throws.ArgumentException.With.Message.Contains("another query"));
-            Assert.That(() => index.Search("convoy", new SearchOptions { Size = 5, Sort = SortOrder.Date, After = first.NextCursor }),
+            Assert.That(() => index.Search("convoy", new SearchOptions { Size = 5, Sort = SortOrder.Date, Cursor = first.NextCursor }),
                 Throws.ArgumentException.With.Message.Contains("order"));
-            Assert.That(() => index.Search("convoy", new SearchOptions { Size = 5, After = first.NextCursor }), Throws.Nothing);
-            Assert.That(() => index.Search(Q.Text("convoy"), new SearchOptions { Size = 5, After = first.NextCursor }), Throws.Nothing,
+            Assert.That(() => index.Search("convoy", new SearchOptions { Size = 5, Cursor = first.NextCursor }), Throws.Nothing);
+            Assert.That(() => index.Search(Q.Text("convoy"), new SearchOptions { Size = 5, Cursor = first.NextCursor }), Throws.Nothing,
                 "the typed query that prints the same is the same query");
         });
     }
@@ -121,7 +121,7 @@ public class CursorStabilityTests
         ];
         foreach (var text in damaged.Where(d => d != cursor))
         {
-            Assert.That(() => index.Search("convoy", new SearchOptions { Size = 5, After = text }), Throws.ArgumentException, text);
+            Assert.That(() => index.Search("convoy", new SearchOptions { Size = 5, Cursor = text }), Throws.ArgumentException, text);
         }
     }
 
@@ -131,7 +131,7 @@ public class CursorStabilityTests
         using var index = Build();
         var fingerprint = PageCursor.Fingerprint("convoy", SortOrder.Relevance);
         var forged = new PageCursor(SortOrder.Relevance, fingerprint, 1f, long.MinValue, int.MaxValue, "a000").Encode();
-        var page = index.Search("convoy", new SearchOptions { Size = 5, After = forged });
+        var page = index.Search("convoy", new SearchOptions { Size = 5, Cursor = forged });
         Assert.That(page.NextCursor, Is.Null, "the count cannot pass int.MaxValue, so there is no next page");
     }
 

@@ -37,7 +37,7 @@ public sealed class StoryCollapseTests
         return index;
     }
 
-    private static readonly SearchOptions Collapsed = new() { Collapse = true, Snippets = false, Explain = false };
+    private static readonly SearchOptions Collapsed = new() { Collapse = true, Snippets = false, Why = false };
 
     [Test]
     public void Collapse_ReturnsOneHitPerStory_WithItsSizeSourcesAndSpan()
@@ -76,7 +76,7 @@ public sealed class StoryCollapseTests
         string? cursor = null;
         do
         {
-            var page = index.Search("checkpoint OR market", options with { After = cursor });
+            var page = index.Search("checkpoint OR market", options with { Cursor = cursor });
             seen.AddRange(page.Hits.Select(h => h.Story));
             cursor = page.NextCursor;
         }
@@ -92,14 +92,14 @@ public sealed class StoryCollapseTests
         using var index = Build();
         var cursor = index.Search("checkpoint OR market", new SearchOptions { Size = 1 }).NextCursor;
 
-        Assert.That(() => index.Search("checkpoint OR market", Collapsed with { Size = 1, After = cursor }), Throws.InstanceOf<ArgumentException>());
+        Assert.That(() => index.Search("checkpoint OR market", Collapsed with { Size = 1, Cursor = cursor }), Throws.InstanceOf<ArgumentException>());
     }
 
     [Test]
     public void Facets_CountArticlesOrStoriesAsAsked()
     {
         using var index = Build();
-        var options = new SearchOptions { Facets = [FacetField.Country], Snippets = false, Explain = false };
+        var options = new SearchOptions { Facets = [FacetField.Country], Snippets = false, Why = false };
 
         var articles = index.Search("checkpoint OR market", options).Facets[FacetField.Country];
         var stories = index.Search("checkpoint OR market", options with { FacetUnit = CountUnit.Stories }).Facets[FacetField.Country];

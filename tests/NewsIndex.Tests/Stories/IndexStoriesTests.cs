@@ -31,7 +31,7 @@ public sealed class IndexStoriesTests
 
         index.IndexAll(seeds);
 
-        var hits = index.Search("niger", SearchOptions.Default with { Size = 10, Snippets = false, Explain = false }).Hits;
+        var hits = index.Search("niger", SearchOptions.Default with { Size = 10, Snippets = false, Why = false }).Hits;
         var stored = seeds.Select(s => index.Get(s.Id)!.Story).ToArray();
         Assert.Multiple(() =>
         {
