@@ -20,7 +20,6 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
     public const int MaxPageSize = 1000;
 
     private static readonly SortField IdTieBreak = new(FieldNames.IdHash, SortFieldType.INT64);
-    private static readonly Sort RelevanceSort = new(SortField.FIELD_SCORE, IdTieBreak);
     // Date order breaks ties by id, not score: scores shift when deletes and merges change term statistics, and a
     // cursor must not.
     private static readonly Sort DateSort = new(new SortField(FieldNames.Published, SortFieldType.INT64, true), IdTieBreak);
@@ -49,27 +48,39 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
             return SearchCollapsed(searcher, compiled, queryText, options, cursor, fingerprint);
         }
 
-        var sort = options.Sort == SortOrder.Date ? DateSort : RelevanceSort;
         // One hit more than the page: whether it exists says whether there is a next page, whatever was deleted since
         // the earlier pages were counted.
-        var top = TopFieldCollector.Create(sort, options.Size + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        ScoreDoc[] scoreDocs;
+        int total;
         var facets = options.Facets.Count > 0 ? new FacetCollector(options.Facets, options.FacetUnit) : null;
-        searcher.Search(compiled.Lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
-        var docs = top.GetTopDocs();
-        var hits = new SearchHit[Math.Min(docs.ScoreDocs.Length, options.Size)];
+        if (options.Sort == SortOrder.Date)
+        {
+            var top = TopFieldCollector.Create(DateSort, options.Size + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            searcher.Search(compiled.Lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs();
+            (scoreDocs, total) = (docs.ScoreDocs, docs.TotalHits);
+        }
+        else
+        {
+            var top = new RelevanceCollector(options.Size + 1, cursor?.Score ?? 0, cursor?.Id);
+            searcher.Search(compiled.Lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
+            (scoreDocs, total) = (top.TopDocs(), top.TotalHits);
+        }
+
+        var hits = new SearchHit[Math.Min(scoreDocs.Length, options.Size)];
         for (var i = 0; i < hits.Length; i++)
         {
-            hits[i] = ToHit(searcher, docs.ScoreDocs[i], compiled, options);
+            hits[i] = ToHit(searcher, scoreDocs[i], compiled, options);
         }
 
         var returned = (long)(cursor?.Returned ?? 0) + hits.Length;
-        var next = docs.ScoreDocs.Length > options.Size && returned <= int.MaxValue
-            ? PageCursor.After((FieldDoc)docs.ScoreDocs[hits.Length - 1], hits[^1].Id, options.Sort, fingerprint, (int)returned).Encode()
+        var next = scoreDocs.Length > options.Size && returned <= int.MaxValue
+            ? PageCursor.After(scoreDocs[hits.Length - 1], hits[^1].Id, options.Sort, fingerprint, (int)returned).Encode()
             : null;
         return new SearchResults
         {
             Query = queryText,
-            Total = docs.TotalHits,
+            Total = total,
             Hits = hits,
             Facets = facets?.Results(options.FacetSize) ?? new Dictionary<FacetField, IReadOnlyList<FacetCount>>(),
             NextCursor = next,

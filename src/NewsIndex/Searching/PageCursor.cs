@@ -23,22 +23,18 @@ internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float 
     private const byte Version = 2;
     private const int FixedLength = 1 + 1 + 8 + 4 + 8 + 4 + 2 + 4;
 
-    /// <summary>The cursor after the last hit of a page.</summary>
-    public static PageCursor After(FieldDoc last, string id, SortOrder sort, ulong fingerprint, int returned)
-    {
-        var fields = last.Fields;
-        return sort == SortOrder.Date
-            ? new PageCursor(sort, fingerprint, 0f, ToInt64(fields[0]), returned, id)
-            : new PageCursor(sort, fingerprint, ToSingle(fields[0]), long.MinValue, returned, id);
-    }
+    /// <summary>The cursor after the last hit of a page: its date (date order, read from the sort values) or score
+    /// (relevance order), and its article id.</summary>
+    public static PageCursor After(ScoreDoc last, string id, SortOrder sort, ulong fingerprint, int returned) =>
+        sort == SortOrder.Date && last is FieldDoc field
+            ? new PageCursor(sort, fingerprint, 0f, ToInt64(field.Fields[0]), returned, id)
+            : new PageCursor(sort, fingerprint, float.IsNaN(last.Score) ? 0f : last.Score, long.MinValue, returned, id);
 
-    /// <summary>The Lucene search-after value for the sort this cursor was made with.</summary>
+    /// <summary>The Lucene search-after value of a date-ordered cursor.</summary>
     public FieldDoc ToFieldDoc()
     {
         var id = J2N.Numerics.Int64.GetInstance(FieldNames.HashId(Id));
-        object[] fields = Sort == SortOrder.Date
-            ? [J2N.Numerics.Int64.GetInstance(Published), id]
-            : [J2N.Numerics.Single.GetInstance(Score), id];
+        object[] fields = [J2N.Numerics.Int64.GetInstance(Published), id];
 
         // The id's hash makes every sort key unique (a 64-bit collision is the only exception); the document number
         // only decides an exact tie, which is the same article, so int.MaxValue skips it.
@@ -156,8 +152,6 @@ internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float 
         var buffer = new byte[base64.Length];
         return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
     }
-
-    private static float ToSingle(object value) => value is J2N.Numerics.Number number ? number.ToSingle() : 0f;
 
     private static long ToInt64(object value) => value is J2N.Numerics.Number number ? number.ToInt64() : long.MinValue;
 
