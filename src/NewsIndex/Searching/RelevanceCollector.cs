@@ -7,8 +7,8 @@ namespace NewsIndex.Searching;
 /// <summary>
 /// The top hits in relevance order as cursors define it — score descending, then the article id's hash ascending — with
 /// an optional position to start after. A bounded heap like Lucene's <see cref="TopScoreDocCollector"/>; the id hash
-/// (numeric doc values) is read only for a hit that enters the heap or ties the worst one kept, so a text query costs
-/// what the plain collector costs and a constant-score query one doc-values read per hit.
+/// (<see cref="SegmentIdHashes"/>, an array per segment) is read only for a hit that enters the heap or ties the worst
+/// one kept, so a text query costs what the plain collector costs and a constant-score query one array read per hit.
 /// </summary>
 internal sealed class RelevanceCollector : ICollector
 {
@@ -18,7 +18,7 @@ internal sealed class RelevanceCollector : ICollector
     private readonly long _afterHash;
     private int _count;
     private Scorer? _scorer;
-    private NumericDocValues? _hashes;
+    private long[] _hashes = [];
     private int _docBase;
 
     /// <summary>Keeps the best <paramref name="size"/> hits after the position (<paramref name="afterScore"/>,
@@ -44,7 +44,7 @@ internal sealed class RelevanceCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
-        _hashes = context.AtomicReader.GetNumericDocValues(FieldNames.IdHash);
+        _hashes = SegmentIdHashes.For(context.AtomicReader);
     }
 
     /// <inheritdoc />
@@ -98,7 +98,7 @@ internal sealed class RelevanceCollector : ICollector
         return docs;
     }
 
-    private long Hash(int doc) => _hashes?.Get(doc) ?? 0;
+    private long Hash(int doc) => _hashes[doc];
 
     /// <summary>a comes before b in relevance order.</summary>
     private static bool Better(in Entry a, in Entry b) => a.Score > b.Score || (a.Score == b.Score && a.Hash < b.Hash);
