@@ -22,7 +22,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
             new NumericDocValuesField(FieldNames.IdHash, FieldNames.HashId(article.Id)),
-            new SortedDocValuesField(FieldNames.IdSort, new BytesRef(article.Id)),
+            new BinaryDocValuesField(FieldNames.IdSort, new BytesRef(article.Id)),
             new Field(FieldNames.Title, article.Title, StoredText),
             new Field(FieldNames.Body, article.Body, StoredText),
             new StoredField(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions)),

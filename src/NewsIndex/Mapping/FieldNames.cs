@@ -7,7 +7,7 @@ internal static class FieldNames
 {
     public const string Id = "id";
 
-    /// <summary>The article id as sorted doc values: read by the story keeper and collapse without a stored-field read.</summary>
+    /// <summary>The article id as binary doc values: read by the story keeper and collapse without a stored-field read.</summary>
     public const string IdSort = "id_sort";
 
     /// <summary>A 64-bit hash of the article id as numeric doc values: the tie-breaker that makes paging cursors stable

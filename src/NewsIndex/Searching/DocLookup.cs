@@ -13,7 +13,7 @@ internal sealed class DocLookup(IndexReader reader)
 
     // Doc values per leaf, fetched once: Lucene.Net's per-call lookup is far slower than the read.
     private readonly NumericDocValues?[] _published = new NumericDocValues?[reader.Leaves.Count];
-    private readonly SortedDocValues?[] _idValues = new SortedDocValues?[reader.Leaves.Count];
+    private readonly BinaryDocValues?[] _idValues = new BinaryDocValues?[reader.Leaves.Count];
     private readonly bool[] _fetched = new bool[reader.Leaves.Count];
 
     /// <summary>The leaf holding <paramref name="doc"/> and the document's number inside it.</summary>
@@ -67,7 +67,7 @@ internal sealed class DocLookup(IndexReader reader)
         if (!_fetched[leaf.Ord])
         {
             _published[leaf.Ord] = leaf.AtomicReader.GetNumericDocValues(FieldNames.Published);
-            _idValues[leaf.Ord] = leaf.AtomicReader.GetSortedDocValues(FieldNames.IdSort);
+            _idValues[leaf.Ord] = leaf.AtomicReader.GetBinaryDocValues(FieldNames.IdSort);
             _fetched[leaf.Ord] = true;
         }
 

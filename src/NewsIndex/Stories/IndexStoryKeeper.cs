@@ -41,7 +41,7 @@ internal sealed class IndexStoryKeeper(StoryOptions options) : IStoryKeeper
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
-            var ids = atomic.GetSortedDocValues(FieldNames.IdSort);
+            var ids = atomic.GetBinaryDocValues(FieldNames.IdSort);
             var stories = atomic.GetSortedDocValues(FieldNames.Story);
             var signatures = atomic.GetBinaryDocValues(FieldNames.StoryState);
             if (ids is null || stories is null || signatures is null)
