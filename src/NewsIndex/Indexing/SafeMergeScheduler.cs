@@ -21,7 +21,14 @@ internal sealed class SafeMergeScheduler : ConcurrentMergeScheduler
 
     protected override void HandleMergeException(Exception exc)
     {
-        Interlocked.Exchange(ref _failure, exc);
-        Failed?.Invoke(exc);
+        // Report first, record second: once a Commit sees the failure, its event (and log line) has been raised.
+        try
+        {
+            Failed?.Invoke(exc);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _failure, exc);
+        }
     }
 }
