@@ -117,17 +117,9 @@ internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float 
         return new PageCursor(sort, fingerprint, score, BinaryPrimitives.ReadInt64BigEndian(span[14..]), returned, id);
     }
 
-    /// <summary>A stable 64-bit FNV-1a hash of the query text and sort: what a cursor is bound to.</summary>
-    public static ulong Fingerprint(string query, SortOrder sort)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes($"{sort}\n{query}"))
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
-    }
+    /// <summary>A stable 64-bit FNV-1a hash of the query text and sort: what a cursor is bound to (the same hash as
+    /// <see cref="FieldNames.HashId"/>).</summary>
+    public static ulong Fingerprint(string query, SortOrder sort) => unchecked((ulong)FieldNames.HashId($"{sort}\n{query}"));
 
     private static uint Checksum(ReadOnlySpan<byte> bytes)
     {
