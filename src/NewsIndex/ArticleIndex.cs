@@ -137,7 +137,9 @@ public sealed partial class ArticleIndex : IDisposable
     /// <summary>Makes every change so far durable (fsync), recording the schema and catalog versions and the checkpoint
     /// reached by the last <see cref="IndexAll(IEnumerable{Article}, IndexingOptions, IProgress{IndexingProgress}?, CancellationToken)"/> run with a source.</summary>
     /// <exception cref="IndexMergeException">A background merge failed since the last commit (the commit itself succeeded).</exception>
-    /// <exception cref="IndexWriteException">The commit could not be written (e.g. the disk is full); the previous commit stands.</exception>
+    /// <exception cref="IndexWriteException">The commit could not be written (e.g. the disk is full), or an earlier write
+    /// failed in a way that may have discarded buffered changes; the previous commit stands. Writing through this
+    /// instance is over: dispose it and open the index again.</exception>
     public void Commit()
     {
         if (_options.Logger is not { } logger)

@@ -29,7 +29,8 @@ internal sealed partial class IndexStore
     /// </remarks>
     public IndexingProgress IndexAll(IEnumerable<Article> articles, IndexingOptions options, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
     {
-        var writer = Writer();
+        Writer();
+        ThrowIfBroken("indexing");
         var skip = ResumePosition(options);
         var clock = Stopwatch.StartNew();
         long count = 0, chars = 0, mentions = 0, skipped = 0, committed = 0;
@@ -89,7 +90,8 @@ internal sealed partial class IndexStore
                 {
                     try
                     {
-                        writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities, story));
+                        var document = _mapper.ToDocument(article, entities, story);
+                        Change($"adding article \"{article.Id}\"", w => w.UpdateDocument(new Term(FieldNames.Id, article.Id), document));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

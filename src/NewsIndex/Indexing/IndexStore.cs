@@ -46,6 +46,10 @@ internal sealed partial class IndexStore : IDisposable
     private readonly IndexStoreSettings _settings;
     private readonly Stopwatch _sinceRefresh = Stopwatch.StartNew();
     private readonly object _commitGate = new();
+
+    // Changes to the writer's buffer share this gate; a commit takes it exclusively (see Change).
+    private readonly ReaderWriterLockSlim _changes = new(LockRecursionPolicy.NoRecursion);
+    private Exception? _broken;
     private IndexingCheckpoint? _checkpoint;
     private IndexingCheckpoint? _committedCheckpoint;
     private volatile bool _dirty;
@@ -174,14 +178,11 @@ internal sealed partial class IndexStore : IDisposable
     /// <summary>Tags and adds an article, replacing any with the same id.</summary>
     public ArticleEntities Upsert(Article article)
     {
-        var writer = Writer();
+        Writer();
         var entities = Catalog.Tagger.Tag(article);
         var story = Stories?.Assign(article, entities);
-        IndexErrors.Write(Location, $"adding article \"{article.Id}\"", () =>
-        {
-            writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article, entities, story));
-            return 0;
-        });
+        var document = _mapper.ToDocument(article, entities, story);
+        Change($"adding article \"{article.Id}\"", writer => writer.UpdateDocument(new Term(FieldNames.Id, article.Id), document));
         _dirty = true;
         return entities;
     }
@@ -189,12 +190,7 @@ internal sealed partial class IndexStore : IDisposable
     /// <summary>Deletes the article with this id, if any.</summary>
     public void Delete(string id)
     {
-        var writer = Writer();
-        IndexErrors.Write(Location, $"deleting article \"{id}\"", () =>
-        {
-            writer.DeleteDocuments(new Term(FieldNames.Id, id));
-            return 0;
-        });
+        Change($"deleting article \"{id}\"", writer => writer.DeleteDocuments(new Term(FieldNames.Id, id)));
         Stories?.Remove(id);
         _dirty = true;
     }
@@ -224,7 +220,7 @@ internal sealed partial class IndexStore : IDisposable
     /// <summary>Merges down to at most <paramref name="segments"/> segments (tests use it to renumber documents).</summary>
     public void ForceMerge(int segments)
     {
-        Writer().ForceMerge(segments);
+        Change("merging", writer => writer.ForceMerge(segments));
         _dirty = true;
     }
 
@@ -274,7 +270,15 @@ internal sealed partial class IndexStore : IDisposable
             if (_dirty)
             {
                 _dirty = false;
-                _searchers.MaybeRefreshBlocking();
+                if (_writer is null)
+                {
+                    _searchers.MaybeRefreshBlocking();
+                }
+                else
+                {
+                    // A near-real-time refresh flushes the writer's buffer, so it can fail the way a write does.
+                    Change("refreshing the searcher", _ => _searchers.MaybeRefreshBlocking());
+                }
             }
             else if (_writer is null && _sinceRefresh.ElapsedMilliseconds > 1000)
             {
@@ -309,23 +313,91 @@ internal sealed partial class IndexStore : IDisposable
         DisposeQuietly(() => _mergeScheduler?.Dispose());
         DisposeQuietly(_directory.Dispose);
         _lock?.Dispose();
+        _changes.Dispose();
+    }
+
+    /// <summary>
+    /// Runs a change to the writer's buffer (add, delete, flush, merge) under the shared side of the change gate.
+    /// </summary>
+    /// <remarks>
+    /// Lucene.Net 4.8 answers an I/O failure while flushing buffered documents by discarding the whole in-memory
+    /// segment, including documents whose add already returned (on this thread or another), and then carries on: a
+    /// later commit would durably drop acknowledged changes while a checkpoint promised them. So any failure that is
+    /// not about the document itself breaks the store: every later change and commit throws
+    /// <see cref="IndexWriteException"/>, and what is on disk stays the last commit. A commit holds the gate
+    /// exclusively, so a failure on any thread is recorded before a commit on another thread can start.
+    /// </remarks>
+    private void Change(string operation, Action<IndexWriter> change)
+    {
+        var writer = Writer();
+        _changes.EnterReadLock();
+        try
+        {
+            ThrowIfBroken(operation);
+            change(writer);
+        }
+        catch (Exception ex) when (MayDiscardBuffered(ex))
+        {
+            Interlocked.CompareExchange(ref _broken, ex, null);
+            if (IndexErrors.Translate(ex, Location, operation, reading: false) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+        finally
+        {
+            _changes.ExitReadLock();
+        }
+    }
+
+    /// <summary>False for failures that Lucene confines to one document (a term over its limit: the document is
+    /// skipped, the buffer kept) and for this library's own refusals; true for everything that may have discarded
+    /// buffered changes.</summary>
+    private static bool MayDiscardBuffered(Exception error) =>
+        error is not (ArgumentException or OperationCanceledException or NewsIndexException);
+
+    private void ThrowIfBroken(string operation)
+    {
+        if (Volatile.Read(ref _broken) is { } broken)
+        {
+            throw new IndexWriteException(Location, operation, new InvalidOperationException(
+                $"an earlier write failure ({broken.GetType().Name}: {broken.Message}) may have discarded changes made since the last commit, " +
+                "so nothing more is written or committed through this instance; dispose the index and open it again", broken));
+        }
     }
 
     private void CommitCore()
     {
         var writer = Writer();
-        IndexErrors.Write(Location, "commit", () =>
+        _changes.EnterWriteLock();
+        try
         {
-            lock (_commitGate)
+            ThrowIfBroken("commit");
+            IndexErrors.Write(Location, "commit", () =>
             {
-                var checkpoint = _checkpoint;
-                writer.SetCommitData(CommitData(checkpoint));
-                writer.Commit();
-                _committedCheckpoint = checkpoint;
-            }
+                lock (_commitGate)
+                {
+                    var checkpoint = _checkpoint;
+                    writer.SetCommitData(CommitData(checkpoint));
+                    writer.Commit();
+                    _committedCheckpoint = checkpoint;
+                }
 
-            return 0;
-        });
+                return 0;
+            });
+        }
+        catch (Exception ex) when (MayDiscardBuffered(ex) || ex is IndexWriteException or IndexCorruptException)
+        {
+            // A commit flushes the buffer first; a failure there discards buffered documents as above.
+            Interlocked.CompareExchange(ref _broken, ex.InnerException ?? ex, null);
+            throw;
+        }
+        finally
+        {
+            _changes.ExitWriteLock();
+        }
     }
 
     private IndexWriter Writer()

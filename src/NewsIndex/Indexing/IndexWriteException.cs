@@ -2,8 +2,9 @@ namespace NewsIndex.Indexing;
 
 /// <summary>
 /// Writing to the index failed (e.g. the disk is full or the directory is no longer writable). The last commit is
-/// intact on disk; changes since it may be lost. When the writer itself had to close, every later write throws this
-/// too: dispose the index and open it again.
+/// intact on disk; changes since it may be lost. A failure that may have discarded buffered changes (any write
+/// failure that is not about one document) also ends writing through this instance: every later change and commit
+/// throws this too, so nothing acknowledged is committed as lost without a word. Dispose the index and open it again.
 /// </summary>
 public sealed class IndexWriteException : NewsIndexException
 {

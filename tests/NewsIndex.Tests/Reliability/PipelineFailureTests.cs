@@ -66,4 +66,33 @@ public class PipelineFailureTests
         directory.Arm(new Fault(FaultKind.Sync, 1, Persistent: true));
         Assert.That(index.Commit, Throws.InstanceOf<IndexWriteException>().With.Message.Contains("commit failed for the index at (faulty)"));
     }
+
+    [Test]
+    public void AFailedFlush_LeavesNothingMoreToCommit_AndTheLastCommitStands()
+    {
+        var directory = new FaultyDirectory();
+        var options = new ArticleIndexOptions { IndexingThreads = 1, MaxBufferedDocs = 3 };
+        using (var index = ArticleIndex.OpenDirectory(directory, "(faulty)", options))
+        {
+            index.Upsert(Article("kept", "Chad."));
+            index.Commit();
+            index.Upsert(Article("b1", "Niger."));
+            index.Upsert(Article("b2", "Mali."));
+            // The third buffered article triggers a flush; its first write fails once. Lucene then drops the whole
+            // in-memory segment, b1 and b2 included, although their Upsert returned, and would carry on.
+            directory.Arm(new Fault(FaultKind.Write, 1, Persistent: false));
+            Assert.That(() => index.Upsert(Article("b3", "Sudan.")), Throws.InstanceOf<IndexWriteException>());
+            Assert.That(directory.Tripped, Is.True);
+            Assert.That(index.Commit, Throws.InstanceOf<IndexWriteException>().With.Message.Contains("open it again"),
+                "a commit now would durably lose b1 and b2 without a word");
+            Assert.That(() => index.Upsert(Article("b4", "Chad.")), Throws.InstanceOf<IndexWriteException>());
+            Assert.That(() => index.IndexAll([Article("b5", "Chad.")]), Throws.InstanceOf<IndexWriteException>());
+        }
+
+        using var reopened = ArticleIndex.OpenDirectory(directory, "(faulty)", options);
+        Assert.That(reopened.All().Select(a => a.Article.Id), Is.EquivalentTo(new[] { "kept" }));
+        reopened.Upsert(Article("b1", "Niger."));
+        reopened.Commit();
+        Assert.That(reopened.Get("b1"), Is.Not.Null);
+    }
 }
