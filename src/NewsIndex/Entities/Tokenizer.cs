@@ -177,13 +177,18 @@ internal static class Tokenizer
     // ASCII fast paths: news text is overwhelmingly ASCII, and the general Unicode category lookups dominate otherwise.
     private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
-    private static bool IsLetter(char c) => c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c);
+    /// <summary>A letter (ASCII fast path).</summary>
+    internal static bool IsLetter(char c) => c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c);
 
-    private static bool IsUpper(char c) => c < 128 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
+    /// <summary>An upper-case letter (ASCII fast path).</summary>
+    internal static bool IsUpper(char c) => c < 128 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
 
-    private static bool IsLower(char c) => c < 128 ? char.IsAsciiLetterLower(c) : char.IsLower(c);
+    /// <summary>A lower-case letter (ASCII fast path).</summary>
+    internal static bool IsLower(char c) => c < 128 ? char.IsAsciiLetterLower(c) : char.IsLower(c);
 
-    private static bool IsAbbreviation(string text, int i, out int end)
+    /// <summary>True when a dotted abbreviation (<c>U.S.</c>, <c>U.S.A.</c>: two or more single letters each followed by a
+    /// dot) starts at <paramref name="i"/>; <paramref name="end"/> is just past its last dot.</summary>
+    internal static bool IsAbbreviation(ReadOnlySpan<char> text, int i, out int end)
     {
         // letter '.' letter '.' (at least two letters): U.S., U.S.A., U.K.
         end = i;

@@ -29,7 +29,7 @@ internal sealed record IndexStoreSettings(EntityCatalog Catalog, bool ReadOnly, 
 internal sealed partial class IndexStore : IDisposable
 {
     /// <summary>The index layout this version writes and reads. Bump it when fields change.</summary>
-    public const string SchemaVersion = "7";
+    public const string SchemaVersion = "8";
 
     internal const string SchemaKey = "newsindex.schema";
     internal const string CatalogKey = "newsindex.catalog";
