@@ -185,6 +185,46 @@ public class ArticleIndexTests
         Assert.That(index.Search("country:Chad").Total, Is.EqualTo(250));
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(4)]
+    public void IndexAll_SameIdTwiceInOneInput_TheLaterVersionWins(int threads)
+    {
+        using var index = ArticleIndex.CreateInMemory(new ArticleIndexOptions { IndexingThreads = threads });
+        var articles = Enumerable.Range(0, 3000).Select(i => Article($"a{i % 40}", $"Version {i}: Wagner in Mali.")).ToArray();
+        index.IndexAll(articles);
+        for (var id = 0; id < 40; id++)
+        {
+            var last = articles.Select((a, i) => (a, i)).Last(p => p.a.Id == $"a{id}").i;
+            Assert.That(index.Get($"a{id}")!.Article.Body, Does.StartWith($"Version {last}:"), $"a{id}");
+        }
+    }
+
+    [Test]
+    public void IndexAll_StoriesDoNotDependOnThreads()
+    {
+        var towns = new[] { "Gao", "Kidal", "Agadez", "Niamey", "Timbuktu", "Mopti", "Diffa", "Tillaberi" };
+        var day = new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var articles = Enumerable.Range(0, 480).Select(i =>
+        {
+            var e = (i * 37) % 120; // 120 events, reported four times each, interleaved
+            var town = towns[e % towns.Length];
+            return Article($"r{i}", $"Gunmen attacked an army post near {town}, Mali, killing {e + 3} soldiers, officials said. Report {i % 4}.",
+                title: $"{e + 3} soldiers killed in attack near {town}", published: day.AddHours(e * 30 + i % 4));
+        }).ToArray();
+
+        Dictionary<string, string?> Stories(int threads)
+        {
+            using var index = ArticleIndex.CreateInMemory(new ArticleIndexOptions { IndexingThreads = threads });
+            index.IndexAll(articles);
+            return articles.ToDictionary(a => a.Id, a => index.Get(a.Id)!.Story);
+        }
+
+        var one = Stories(1);
+        Assert.That(one.Values.Distinct().Count(), Is.InRange(2, 479), "the corpus must form stories for the test to mean anything");
+        Assert.That(Stories(4), Is.EqualTo(one));
+    }
+
     [Test]
     public void IndexAll_BadInput_StopsWithTheReadersError_AndKeepsWhatWasIndexed()
     {
