@@ -15,6 +15,25 @@ public static class BenchmarkData
             ? ArticleReader.Read(Corpora.ReutersTrain).Where(a => a.Body.Length > 0).Take(count).ToArray()
             : new SyntheticNews().Generate(count).Select(s => s.Article).ToArray();
 
+    /// <summary>
+    /// At least <paramref name="count"/> articles for at-scale runs: the Reuters train articles with a body, repeated
+    /// whole with ids rewritten (<c>ID#r1</c>, <c>ID#r2</c>, …) as <c>../shared/tools/index-vs-java.sh</c> does, or
+    /// synthetic news. Whole repeats keep the corpus's mix; the count is rounded up to a whole repeat.
+    /// </summary>
+    public static Article[] Repeated(int count)
+    {
+        if (!Corpora.HasReuters)
+        {
+            return new SyntheticNews().Generate(count).Select(s => s.Article).ToArray();
+        }
+
+        var once = ArticleReader.Read(Corpora.ReutersTrain).Where(a => a.Body.Length > 0).ToArray();
+        var repeats = (count + once.Length - 1) / once.Length;
+        return Enumerable.Range(0, repeats)
+            .SelectMany(k => k == 0 ? once : once.Select(a => a with { Id = $"{a.Id}#r{k}" }))
+            .ToArray();
+    }
+
     /// <summary>Name of the corpus <see cref="Articles"/> reads, for reports.</summary>
     public static string CorpusName => Corpora.HasReuters ? "Reuters-21578 train" : "synthetic news";
 

@@ -9,23 +9,25 @@ namespace NewsIndex.Indexing;
 
 internal sealed partial class IndexStore
 {
-    private const int QueueCapacity = 1024;
+    internal const int QueueCapacity = 1024;
+    internal const int StoryQueueCapacity = 256;
 
     /// <summary>
     /// Indexes a stream of articles, replacing articles with the same ids. The calling thread reads the input once, in
-    /// order, tags each article and commits when <paramref name="options"/> asks for it; writer threads map and add them.
+    /// order, tags each article and commits when <paramref name="options"/> asks for it; a story thread (when the index
+    /// keeps stories) assigns stories in input order; writer threads map and add the articles.
     /// </summary>
     /// <remarks>
-    /// <para>Tagging on the reading thread balances a pipeline of one or two writers (it measured 0.77× → 0.94× the
-    /// throughput of plain Lucene.Net with one writer); with many writer threads the single tagging thread (about
-    /// 87 MB/s) becomes the limit. Tagging on the writer threads instead (stories then assigned in input order
-    /// through a gate) was tried and measured slower on two cores: 61,560 Reuters articles took 10.5–11.9 s instead of
-    /// 8.9 s, at 1 and 2 writers.</para>
+    /// <para>Balance, as measured on two cores: tagging on the reading thread (about 87 MB/s) keeps a pipeline of one or
+    /// two writers busy; story signing and assignment (about 22 µs an article) on that thread too made it the
+    /// bottleneck, so stories have their own stage. Tagging on the writer threads instead (stories then assigned in
+    /// input order through a gate) was tried and measured slower: 61,560 Reuters articles took 10.5–11.9 s instead of
+    /// 8.9 s at 1 and 2 writers. Each writer thread reuses its Lucene fields (<see cref="FieldPool"/>).</para>
     /// <para>Order: each id goes to one writer thread (by its hash), so two versions of an article in one input are
     /// written in input order and the later one wins.</para>
-    /// <para>Nothing can hang: the first failure of any writer thread or commit cancels the whole run (the reading thread
-    /// never waits on a queue that nobody drains), every thread has stopped before this returns or throws, and the
-    /// failure surfaces once as <see cref="IndexingFailedException"/>.</para>
+    /// <para>Nothing can hang: the first failure of any writer thread, the story thread or a commit cancels the whole
+    /// run (no thread waits on a queue that nobody drains), every thread has stopped before this returns or throws, and
+    /// the failure surfaces once as <see cref="IndexingFailedException"/>.</para>
     /// <para>Checkpoints: articles are numbered in reading order; a <see cref="CompletionWatermark"/> tracks the longest
     /// prefix that writer threads have finished. A commit records that prefix (read before the commit starts, so the
     /// commit holds it) as the checkpoint; articles past it that the commit also holds are simply added again on resume
@@ -89,16 +91,59 @@ internal sealed partial class IndexStore
             }
         }
 
+        void Route((long Sequence, Article Article, ArticleEntities Entities, ArticleStory? Story) item) =>
+            queues[threads == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(item.Article.Id) % (uint)threads)].Add(item, stop.Token);
+
+        // Stories get a stage of their own: one thread signs and assigns them in input order between the reading
+        // thread and the writers, so neither carries that cost (about half of the reading thread's work otherwise).
+        using var storyQueue = Stories is null ? null : new BlockingCollection<(long Sequence, Article Article, ArticleEntities Entities)>(boundedCapacity: StoryQueueCapacity);
+        var storyStage = Stories is not { } keeper || storyQueue is null ? null : Task.Factory.StartNew(() =>
+        {
+            Interlocked.Increment(ref _runningWorkers);
+            try
+            {
+                foreach (var (sequence, article, entities) in storyQueue.GetConsumingEnumerable(stop.Token))
+                {
+                    ArticleStory story;
+                    try
+                    {
+                        story = keeper.Assign(article, entities);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        Fail(ex, article.Id);
+                        return;
+                    }
+
+                    Route((sequence, article, entities, story));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped by the caller or by a failure elsewhere (recorded in `failure`)
+            }
+            finally
+            {
+                foreach (var queue in queues)
+                {
+                    queue.CompleteAdding();
+                }
+
+                Interlocked.Decrement(ref _runningWorkers);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
         var workers = queues.Select(queue => Task.Factory.StartNew(() =>
         {
             Interlocked.Increment(ref _runningWorkers);
+            var fields = new FieldPool();
             try
             {
                 foreach (var (sequence, article, entities, story) in queue.GetConsumingEnumerable(stop.Token))
                 {
                     try
                     {
-                        var document = _mapper.ToDocument(article, entities, story);
+                        var document = _mapper.ToDocument(article, entities, story, fields);
                         Change($"adding article \"{article.Id}\"", w => w.UpdateDocument(new Term(FieldNames.Id, article.Id), document));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
@@ -138,14 +183,11 @@ internal sealed partial class IndexStore
                 }
 
                 ArticleEntities entities;
-                ArticleStory? story;
                 try
                 {
                     // The reading thread tags: tagging costs about what parsing does, and it takes that work off the
                     // writer threads, which are the bottleneck (analysis and inversion) with one or two of them.
-                    // Stories are assigned here too, in input order, so a story never depends on writer-thread timing.
                     entities = Catalog.Tagger.Tag(article);
-                    story = Stories?.Assign(article, entities);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -153,8 +195,14 @@ internal sealed partial class IndexStore
                     break;
                 }
 
-                var queue = queues[threads == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(article.Id) % (uint)threads)];
-                queue.Add((sequence++, article, entities, story), stop.Token);
+                if (storyQueue is not null)
+                {
+                    storyQueue.Add((sequence++, article, entities), stop.Token);
+                }
+                else
+                {
+                    Route((sequence++, article, entities, null));
+                }
                 if (options.CommitsPeriodically && CommitDue(options, watermark.Value - Interlocked.Read(ref committed), clock.Elapsed - lastCommit) && !CommitAt(false))
                 {
                     break;
@@ -180,15 +228,22 @@ internal sealed partial class IndexStore
         }
         finally
         {
-            foreach (var queue in queues)
+            if (storyQueue is not null)
             {
-                queue.CompleteAdding();
+                storyQueue.CompleteAdding(); // the story stage completes the writers' queues when it has drained it
+            }
+            else
+            {
+                foreach (var queue in queues)
+                {
+                    queue.CompleteAdding();
+                }
             }
         }
 
         try
         {
-            Task.WaitAll(workers, CancellationToken.None);
+            Task.WaitAll(storyStage is null ? workers : [.. workers, storyStage], CancellationToken.None);
         }
         catch (AggregateException)
         {

@@ -368,35 +368,61 @@ internal sealed partial class IndexStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Commits in two phases so writer threads keep adding while the commit flushes and syncs: the prepare (flush of
+    /// every buffered document, fsync of the new files) runs on the shared side of the change gate like any other
+    /// change; only the finish (writing the segments file that makes the prepared state the commit) takes the gate
+    /// exclusively, after checking that no failure discarded buffered documents in the meantime. A prepared commit that
+    /// cannot finish is left pending and dropped by the rollback of <see cref="Dispose"/>.
+    /// </summary>
     private void CommitCore()
     {
         var writer = Writer();
-        _changes.EnterWriteLock();
-        try
+        lock (_commitGate)
         {
-            ThrowIfBroken("commit");
-            IndexErrors.Write(Location, "commit", () =>
+            var checkpoint = _checkpoint;
+            _changes.EnterReadLock();
+            try
             {
-                lock (_commitGate)
+                ThrowIfBroken("commit");
+                IndexErrors.Write(Location, "commit", () =>
                 {
-                    var checkpoint = _checkpoint;
                     writer.SetCommitData(CommitData(checkpoint));
-                    writer.Commit();
-                    _committedCheckpoint = checkpoint;
-                }
+                    writer.PrepareCommit();
+                    return 0;
+                });
+            }
+            catch (Exception ex) when (MayDiscardBuffered(ex) || ex is IndexWriteException or IndexCorruptException)
+            {
+                // The prepare flushes the buffer first; a failure there discards buffered documents as above.
+                Interlocked.CompareExchange(ref _broken, ex.InnerException ?? ex, null);
+                throw;
+            }
+            finally
+            {
+                _changes.ExitReadLock();
+            }
 
-                return 0;
-            });
-        }
-        catch (Exception ex) when (MayDiscardBuffered(ex) || ex is IndexWriteException or IndexCorruptException)
-        {
-            // A commit flushes the buffer first; a failure there discards buffered documents as above.
-            Interlocked.CompareExchange(ref _broken, ex.InnerException ?? ex, null);
-            throw;
-        }
-        finally
-        {
-            _changes.ExitWriteLock();
+            _changes.EnterWriteLock();
+            try
+            {
+                ThrowIfBroken("commit");
+                IndexErrors.Write(Location, "commit", () =>
+                {
+                    writer.Commit();
+                    return 0;
+                });
+                _committedCheckpoint = checkpoint;
+            }
+            catch (Exception ex) when (MayDiscardBuffered(ex) || ex is IndexWriteException or IndexCorruptException)
+            {
+                Interlocked.CompareExchange(ref _broken, ex.InnerException ?? ex, null);
+                throw;
+            }
+            finally
+            {
+                _changes.ExitWriteLock();
+            }
         }
     }
 
