@@ -17,8 +17,43 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
     private const int LeadIn = 40;
 
     /// <summary>Where the query's terms occur in <paramref name="text"/> (one analysis pass, shared by snippets and "why").</summary>
-    public List<(int Start, int End, string Term)> QueryTermsIn(string text, IReadOnlySet<string> terms) =>
-        terms.Count == 0 || text.Length == 0 ? [] : Analyze(text).Where(t => terms.Contains(t.Term)).ToList();
+    /// <remarks>Each token's term is compared in the analyzer's buffer against the (few) query terms, so only the
+    /// matches become strings: a body of 500 words no longer allocates 500 term strings per hit.</remarks>
+    public List<(int Start, int End, string Term)> QueryTermsIn(string text, IReadOnlySet<string> terms)
+    {
+        var result = new List<(int, int, string)>();
+        if (terms.Count == 0 || text.Length == 0)
+        {
+            return result;
+        }
+
+        var wanted = new string[terms.Count];
+        var n = 0;
+        foreach (var t in terms)
+        {
+            wanted[n++] = t;
+        }
+
+        using var stream = analyzer.GetTokenStream(FieldNames.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var chars = term.Buffer.AsSpan(0, term.Length);
+            foreach (var candidate in wanted)
+            {
+                if (chars.SequenceEqual(candidate))
+                {
+                    result.Add((offset.StartOffset, offset.EndOffset, candidate));
+                    break;
+                }
+            }
+        }
+
+        stream.End();
+        return result;
+    }
 
     /// <summary>The best windows of the body, with query terms (<paramref name="bodyTerms"/>, from
     /// <see cref="QueryTermsIn"/>) and the queried entities' mentions marked.</summary>
@@ -76,22 +111,6 @@ internal sealed class SnippetBuilder(NewsAnalyzer analyzer, EntityCatalog catalo
     private IEnumerable<SnippetMark> EntityMarks(IReadOnlyList<EntityMention> mentions, CompiledQuery query) =>
         mentions.Where(m => m.Field == ArticleField.Body && query.Evidence.Any(e => e.IsSatisfiedBy(m, catalog.Relations)))
             .Select(m => new SnippetMark(m.Start, m.Length, MarkKind.Entity, m.Id));
-
-    private List<(int Start, int End, string Term)> Analyze(string text)
-    {
-        var result = new List<(int, int, string)>();
-        using var stream = analyzer.GetTokenStream(FieldNames.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            result.Add((offset.StartOffset, offset.EndOffset, term.ToString()));
-        }
-
-        stream.End();
-        return result;
-    }
 
     /// <summary>Sorted, non-overlapping marks; an entity mark wins over the term marks inside it.</summary>
     private static List<SnippetMark> RemoveOverlaps(List<SnippetMark> marks)

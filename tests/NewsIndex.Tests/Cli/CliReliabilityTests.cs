@@ -91,7 +91,8 @@ public class CliReliabilityTests
         }
 
         var index = Path.Combine(_home, "idx");
-        var input = Corpus.WriteJsonLines(Path.Combine(_home, "in.jsonl"), 12_000);
+        // Large enough that the run is still going when the signal lands (12,000 articles once took 1.3 s in all).
+        var input = Corpus.WriteJsonLines(Path.Combine(_home, "in.jsonl"), 60_000);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { CliRunner.CliDll, "index", "--index", index, "--commit-every", "200", "--threads", "1", input })
         {
@@ -117,7 +118,7 @@ public class CliReliabilityTests
         var resumed = CliRunner.Run(_home, "index", "--index", index, "--resume", input);
         Assert.That(resumed.ExitCode, Is.Zero, resumed.Stderr);
         Assert.That(resumed.Stderr, Does.Contain("resuming after input article"));
-        Assert.That(resumed.Stdout, Does.Contain("skipped (already committed)").And.Contain("now holds 12,000 articles"));
+        Assert.That(resumed.Stdout, Does.Contain("skipped (already committed)").And.Contain("now holds 60,000 articles"));
     }
 
     [Test]

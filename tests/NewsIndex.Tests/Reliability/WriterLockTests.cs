@@ -52,7 +52,7 @@ public class WriterLockTests
     public void KilledWriter_LeavesNoLock_AndEveryAcknowledgedArticle()
     {
         var index = Path.Combine(_dir, "index");
-        var input = Corpus.WriteJsonLines(Path.Combine(_dir, "in.jsonl"), 20_000);
+        var input = Corpus.WriteJsonLines(Path.Combine(_dir, "in.jsonl"), 60_000);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { CliRunner.CliDll, "index", "--index", index, "--commit-every", "300", "--threads", "1", input })
         {
