@@ -21,7 +21,9 @@ internal sealed class CollapseCollector : ICollector, IDisposable
     private float[] _bestScore;
     private long[] _bestDate;
     private int[] _bestDoc;
+    private long[] _bestHash;
     private int[] _matches;
+    private long[] _hashes = [];
     private Scorer? _scorer;
     private NumericDocValues? _published;
     private int[] _segmentOrdinals = [];
@@ -38,6 +40,7 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         _bestScore = ArrayPool<float>.Shared.Rent(size);
         _bestDate = ArrayPool<long>.Shared.Rent(size);
         _bestDoc = ArrayPool<int>.Shared.Rent(size);
+        _bestHash = ArrayPool<long>.Shared.Rent(size);
         _matches = ArrayPool<int>.Shared.Rent(size);
         Array.Clear(_matches, 0, _matches.Length);
     }
@@ -58,6 +61,7 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         _segmentOrdinals = _keys.Segments[context.Ord].Ordinals;
         _segmentKeys = _keys.SegmentKeys[context.Ord];
         _published = _byDate ? context.AtomicReader.GetNumericDocValues(FieldNames.Published) : null;
+        _hashes = SegmentIdHashes.For(context.AtomicReader);
     }
 
     public void Collect(int doc)
@@ -79,14 +83,15 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         var score = _byDate ? 0f : _scorer!.GetScore();
         var date = _byDate ? _published?.Get(doc) ?? long.MinValue : 0L;
         var global = _docBase + doc;
+        var hash = _hashes[doc];
         if (_matches[key]++ == 0)
         {
             _touched.Add(key);
-            (_bestScore[key], _bestDate[key], _bestDoc[key]) = (score, date, global);
+            (_bestScore[key], _bestDate[key], _bestDoc[key], _bestHash[key]) = (score, date, global, hash);
         }
-        else if (Compare(score, date, global, _bestScore[key], _bestDate[key], _bestDoc[key]) < 0)
+        else if (Compare(score, date, hash, global, key) < 0)
         {
-            (_bestScore[key], _bestDate[key], _bestDoc[key]) = (score, date, global);
+            (_bestScore[key], _bestDate[key], _bestDoc[key], _bestHash[key]) = (score, date, global, hash);
         }
     }
 
@@ -140,10 +145,12 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         ArrayPool<float>.Shared.Return(_bestScore);
         ArrayPool<long>.Shared.Return(_bestDate);
         ArrayPool<int>.Shared.Return(_bestDoc);
+        ArrayPool<long>.Shared.Return(_bestHash);
         ArrayPool<int>.Shared.Return(_matches);
         _bestScore = [];
         _bestDate = [];
         _bestDoc = [];
+        _bestHash = [];
         _matches = [];
     }
 
@@ -158,6 +165,7 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         Resize(ref _bestScore, size);
         Resize(ref _bestDate, size);
         Resize(ref _bestDoc, size);
+        Resize(ref _bestHash, size);
         var matches = ArrayPool<int>.Shared.Rent(size);
         Array.Clear(matches);
         _matches.AsSpan().CopyTo(matches);
@@ -184,11 +192,19 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         return order != 0 || a == b ? order : string.CompareOrdinal(GroupIdOf(a), GroupIdOf(b));
     }
 
-    /// <summary>Negative when document <paramref name="docA"/> comes before <paramref name="docB"/> in the search order.</summary>
-    private int Compare(float scoreA, long dateA, int docA, float scoreB, long dateB, int docB)
+    /// <summary>Negative when the match comes before the best of its story so far (<paramref name="key"/>): score (or
+    /// date) first, then the article id's hash, as the plain search orders hits (so a story's representative is its
+    /// first hit there); the ids themselves only when two hashes collide.</summary>
+    private int Compare(float score, long date, long hash, int doc, int key)
     {
-        var order = _byDate ? dateB.CompareTo(dateA) : scoreB.CompareTo(scoreA);
-        return order != 0 || docA == docB ? order : string.CompareOrdinal(_lookup.IdOf(docA), _lookup.IdOf(docB));
+        var order = _byDate ? _bestDate[key].CompareTo(date) : _bestScore[key].CompareTo(score);
+        if (order != 0 || doc == _bestDoc[key])
+        {
+            return order;
+        }
+
+        order = hash.CompareTo(_bestHash[key]);
+        return order != 0 ? order : string.CompareOrdinal(_lookup.IdOf(doc), _lookup.IdOf(_bestDoc[key]));
     }
 
     /// <summary>Negative when story <paramref name="key"/> comes before the position (score or date, group id).</summary>

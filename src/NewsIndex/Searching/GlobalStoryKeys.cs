@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
@@ -72,4 +74,31 @@ internal sealed class GlobalStoryKeys
 
     /// <summary>The keys of <paramref name="reader"/> (cached while the reader lives).</summary>
     public static GlobalStoryKeys For(IndexReader reader) => Cache.GetValue(reader, static r => new GlobalStoryKeys(r));
+
+    /// <summary>Summaries kept per reader at most (about a kilobyte each); past it, summaries are computed every time.</summary>
+    internal const int MaxCachedSummaries = 10_000;
+
+    private readonly ConcurrentDictionary<string, CachedStorySummary> _summaries = new(StringComparer.Ordinal);
+
+    /// <summary>The whole-story summary computed earlier on this reader, if any.</summary>
+    public bool TryGetSummary(string storyId, [MaybeNullWhen(false)] out CachedStorySummary summary) => _summaries.TryGetValue(storyId, out summary);
+
+    /// <summary>Keeps a whole-story summary for later searches on this reader (a reader never changes, so neither does
+    /// the summary: size, first and last seen, sources and top entities over every live article of the story).</summary>
+    public void KeepSummary(string storyId, CachedStorySummary summary)
+    {
+        if (_summaries.Count < MaxCachedSummaries)
+        {
+            _summaries.TryAdd(storyId, summary);
+        }
+    }
+}
+
+/// <summary>A story's summary over all its articles, as one reader sees them, and its first report.</summary>
+/// <param name="Summary">The summary (its <c>Matching</c> and <c>Title</c> are filled per search).</param>
+/// <param name="FirstDoc">The reader's document of the story's first report.</param>
+internal sealed record CachedStorySummary(Results.StorySummary Summary, int FirstDoc)
+{
+    /// <summary>The first report's headline, once read (a stored-field read; a benign race may read it twice).</summary>
+    public string? FirstTitle { get; set; }
 }

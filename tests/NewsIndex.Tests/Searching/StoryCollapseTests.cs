@@ -40,6 +40,25 @@ public sealed class StoryCollapseTests
     private static readonly SearchOptions Collapsed = new() { Collapse = true, Snippets = false, Why = false };
 
     [Test]
+    public void Summaries_KeptPerReader_FollowTheIndexAfterAChange()
+    {
+        using var index = Build();
+        var query = "checkpoint attack";
+        var before = index.Search(query, Collapsed).Hits.Single(h => h.Id.StartsWith("lagos", StringComparison.Ordinal)).Collapsed!;
+        var again = index.Search(query, Collapsed).Hits.Single(h => h.Id.StartsWith("lagos", StringComparison.Ordinal)).Collapsed!;
+        Assert.That(again, Is.EqualTo(before), "the same reader gives the same summary");
+
+        index.Delete("lagos-2");
+        var after = index.Search(query, Collapsed).Hits.Single(h => h.Id.StartsWith("lagos", StringComparison.Ordinal)).Collapsed!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.Size, Is.EqualTo(2));
+            Assert.That(after.Sources, Is.EqualTo(new[] { "Reuters", "Al Jazeera" }));
+            Assert.That(index.Stories(query).Single(s => s.Id == after.Id).Size, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Collapse_ReturnsOneHitPerStory_WithItsSizeSourcesAndSpan()
     {
         using var index = Build();
