@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using NewsIndex.Entities;
@@ -145,19 +146,24 @@ internal sealed partial class ArticleSearcher
         }
 
         var l = shared ?? new DocLookup(searcher.IndexReader);
-        var published = new Dictionary<int, long>(docs.Count);
-        foreach (var doc in docs)
+        var entries = new (long Published, int Doc)[docs.Count];
+        for (var i = 0; i < entries.Length; i++)
         {
             // Undated (long.MinValue) after every date.
-            var millis = l.PublishedOf(doc);
-            published[doc] = millis == long.MinValue ? long.MaxValue : millis;
+            var millis = l.PublishedOf(docs[i]);
+            entries[i] = (millis == long.MinValue ? long.MaxValue : millis, docs[i]);
         }
 
-        docs.Sort((a, b) =>
+        Array.Sort(entries, (a, b) =>
         {
-            var order = published[a].CompareTo(published[b]);
-            return order != 0 ? order : string.CompareOrdinal(l.IdOf(a), l.IdOf(b));
+            var order = a.Published.CompareTo(b.Published);
+            return order != 0 ? order : string.CompareOrdinal(l.IdOf(a.Doc), l.IdOf(b.Doc));
         });
+        for (var i = 0; i < entries.Length; i++)
+        {
+            docs[i] = entries[i].Doc;
+        }
+
         lookup = l;
         return docs;
     }
@@ -165,7 +171,9 @@ internal sealed partial class ArticleSearcher
     private static StorySummary Summarize(IndexSearcher searcher, DocLookup lookup, List<int> docs, int matching, string? title = null)
     {
         var sources = new List<string>();
-        var entities = new Dictionary<(EntityKind, string), int>();
+        var seenSources = new HashSet<long>();
+        // Entity counts by (field, segment, ordinal): integers while counting, labels only for the distinct values.
+        var counts = new Dictionary<long, int>();
         DateTimeOffset? first = null, last = null;
         var keys = GlobalStoryKeys.For(searcher.IndexReader);
         foreach (var doc in docs)
@@ -180,21 +188,39 @@ internal sealed partial class ArticleSearcher
 
             var (leaf, local) = lookup.Locate(doc);
             var values = keys.SummaryValuesOf(leaf);
-            foreach (var source in Labels(values[0], local))
+            if (values[0] is { } sourceValues)
             {
-                if (!sources.Contains(source, StringComparer.Ordinal))
+                for (int i = sourceValues.Starts[local], end = sourceValues.Starts[local + 1]; i < end; i++)
                 {
-                    sources.Add(source);
+                    var ordinal = sourceValues.Ordinals[i];
+                    if (seenSources.Add(ValueKey(0, leaf.Ord, ordinal)) && !sources.Contains(sourceValues.Labels[ordinal], StringComparer.Ordinal))
+                    {
+                        sources.Add(sourceValues.Labels[ordinal]);
+                    }
                 }
             }
 
-            foreach (var kind in Kinds)
+            for (var field = 1; field < values.Length; field++)
             {
-                foreach (var id in Labels(values[1 + (int)kind], local))
+                if (values[field] is not { } entityValues)
                 {
-                    entities[(kind, id)] = entities.GetValueOrDefault((kind, id)) + 1;
+                    continue;
+                }
+
+                for (int i = entityValues.Starts[local], end = entityValues.Starts[local + 1]; i < end; i++)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, ValueKey(field, leaf.Ord, entityValues.Ordinals[i]), out _)++;
                 }
             }
+        }
+
+        var entities = new Dictionary<(EntityKind, string), int>();
+        foreach (var (key, count) in counts)
+        {
+            var (field, segment, ordinal) = ((int)(key >> 56), (int)((key >> 32) & 0xFFFFFF), (int)key);
+            var kind = Kinds[field - 1];
+            var label = keys.SummaryValues[segment]![field]!.Labels[ordinal];
+            CollectionsMarshal.GetValueRefOrAddDefault(entities, (kind, label), out _) += count;
         }
 
         // A stored-document read costs more than the rest of the summary: a collapsed hit brings its own headline.
@@ -214,16 +240,6 @@ internal sealed partial class ArticleSearcher
         };
     }
 
-    private static IEnumerable<string> Labels(SegmentOrdinals? values, int doc)
-    {
-        if (values is null)
-        {
-            yield break;
-        }
-
-        for (int i = values.Starts[doc], end = values.Starts[doc + 1]; i < end; i++)
-        {
-            yield return values.Labels[values.Ordinals[i]];
-        }
-    }
+    /// <summary>One doc-values value of a story summary: field (0 source, 1 + entity kind), segment, ordinal.</summary>
+    private static long ValueKey(int field, int segment, int ordinal) => ((long)field << 56) | ((long)segment << 32) | (uint)ordinal;
 }
