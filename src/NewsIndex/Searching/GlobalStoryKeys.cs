@@ -6,45 +6,57 @@ using Lucene.Net.Index;
 namespace NewsIndex.Searching;
 
 /// <summary>
-/// Dense story numbers across the segments of one top-level reader (segment ordinals differ per segment), computed once
-/// per reader (each near-real-time refresh makes a new one) and shared by every search on it.
+/// Story numbers across the segments of one top-level reader (segment ordinals differ per segment), shared by every
+/// search on it. The numbers come from a registry per index directory that outlives readers: a near-real-time refresh
+/// makes a new reader, but its segments are mostly the previous reader's, whose numbering is kept per segment, so only
+/// new segments' story ids are looked up.
 /// </summary>
 internal sealed class GlobalStoryKeys
 {
     private static readonly ConditionalWeakTable<IndexReader, GlobalStoryKeys> Cache = [];
+    private static readonly ConditionalWeakTable<object, StoryRegistry> Registries = [];
 
     private GlobalStoryKeys(IndexReader reader)
     {
         var leaves = reader.Leaves;
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new List<string>();
         SegmentKeys = new int[leaves.Count][];
         Segments = new StoryOrdinals[leaves.Count];
+        var labels = 0;
         for (var l = 0; l < leaves.Count; l++)
         {
-            var segment = StoryOrdinals.For(leaves[l].AtomicReader);
-            Segments[l] = segment;
-            var map = new int[segment.Labels.Length];
-            for (var ordinal = 0; ordinal < map.Length; ordinal++)
-            {
-                var id = segment.Labels[ordinal];
-                if (!keys.TryGetValue(id, out var key))
-                {
-                    key = ids.Count;
-                    ids.Add(id);
-                    keys.Add(id, key);
-                }
-
-                map[ordinal] = key;
-            }
-
-            SegmentKeys[l] = map;
+            Segments[l] = StoryOrdinals.For(leaves[l].AtomicReader);
+            labels += Segments[l].Labels.Length;
         }
 
-        Ids = ids.ToArray();
+        var registry = RegistryFor(reader, labels);
+        for (var l = 0; l < leaves.Count; l++)
+        {
+            SegmentKeys[l] = registry.KeysOf(leaves[l].AtomicReader.CoreCacheKey, Segments[l]);
+        }
+
+        // Taken after every segment is numbered, so every key of this reader is below its length.
+        Ids = registry.Snapshot();
     }
 
-    /// <summary>Story id of each key.</summary>
+    /// <summary>The registry of the reader's index; a new one when the old one holds far more ids than the index has
+    /// stories (ids of merged-away or deleted stories are never removed, so it is renewed instead).</summary>
+    private static StoryRegistry RegistryFor(IndexReader reader, int labels)
+    {
+        if (reader is not DirectoryReader { Directory: { } directory })
+        {
+            return new StoryRegistry();
+        }
+
+        var registry = Registries.GetValue(directory, static _ => new StoryRegistry());
+        if (registry.Count > (2 * labels) + 1024)
+        {
+            registry = new StoryRegistry();
+            Registries.AddOrUpdate(directory, registry);
+        }
+
+        return registry;
+    }
+
     public string[] Ids { get; }
 
     /// <summary>Per leaf (by its ordinal in the reader): segment story ordinal → key.</summary>
@@ -101,4 +113,57 @@ internal sealed record CachedStorySummary(Results.StorySummary Summary, int Firs
 {
     /// <summary>The first report's headline, once read (a stored-field read; a benign race may read it twice).</summary>
     public string? FirstTitle { get; set; }
+}
+
+/// <summary>Story id → number for one index, append-only, with each segment's ordinal → number map kept per segment core.</summary>
+internal sealed class StoryRegistry
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+    private readonly ConditionalWeakTable<object, int[]> _segments = [];
+
+    /// <summary>Ids numbered so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ids.Count;
+            }
+        }
+    }
+
+    /// <summary>The numbers of a segment's story ordinals (computed once per segment core).</summary>
+    public int[] KeysOf(object core, StoryOrdinals segment) => _segments.GetValue(core, _ =>
+    {
+        var map = new int[segment.Labels.Length];
+        lock (_gate)
+        {
+            for (var ordinal = 0; ordinal < map.Length; ordinal++)
+            {
+                var id = segment.Labels[ordinal];
+                if (!_keys.TryGetValue(id, out var key))
+                {
+                    key = _ids.Count;
+                    _ids.Add(id);
+                    _keys.Add(id, key);
+                }
+
+                map[ordinal] = key;
+            }
+        }
+
+        return map;
+    });
+
+    /// <summary>Every id numbered so far, by number.</summary>
+    public string[] Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _ids];
+        }
+    }
 }
