@@ -204,6 +204,7 @@ internal sealed partial class IndexStore
                 {
                     Route((sequence++, article, entities, null));
                 }
+
                 // A periodic commit runs beside the reading thread (its prepare flushes every writer's buffer: about a
                 // fifth of the reading thread's time when it ran here); one at a time, the next waits for a later article.
                 if (options.CommitsPeriodically && runningCommit is not { IsCompleted: false }
@@ -248,7 +249,6 @@ internal sealed partial class IndexStore
         try
         {
             Task.WaitAll(storyStage is null ? workers : [.. workers, storyStage], CancellationToken.None);
-            runningCommit?.Wait(CancellationToken.None); // its failure, if any, is recorded in `failure`
         }
         catch (AggregateException)
         {
@@ -260,6 +260,9 @@ internal sealed partial class IndexStore
             {
                 queue.Dispose();
             }
+
+            // A periodic commit still running finishes before the final one (its failure is recorded in `failure`).
+            runningCommit?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
         }
 
         _dirty = true;
