@@ -20,7 +20,9 @@ internal static class IndexErrors
         _ => error.InnerException is { } inner && IsCorruption(inner),
     };
 
-    private static readonly string[] DamageWords = ["checksum", "codec header mismatch", "codec footer mismatch", "corrupt", "misplaced codec footer", "read past EOF", "codec mismatch"];
+    // Lucene.Net raises plain IOExceptions for these: "Invalid VInt…" from decoding garbage variable-length integers,
+    // "Version: N is not supported. Maximum Version number is M." from a garbage version in a file header.
+    private static readonly string[] DamageWords = ["checksum", "codec header mismatch", "codec footer mismatch", "corrupt", "misplaced codec footer", "read past EOF", "codec mismatch", "Invalid VInt", "Maximum Version number is"];
 
     /// <summary>The typed error for a failure of a read (<paramref name="reading"/>) or a write; null when it is not an
     /// index problem (bad input, a bug) and should surface as it is.</summary>

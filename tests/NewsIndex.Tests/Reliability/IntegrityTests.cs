@@ -34,6 +34,44 @@ public class IntegrityTests
     }
 
     [Test]
+    public void AFlippedByteAnywhere_OpensOrIsReportedDamaged_NeverAnotherError()
+    {
+        // Every 7th byte of the first segment's compound file, one at a time: whatever structure the byte belongs to
+        // (headers, lengths, variable-length integers, checksummed data), opening for writing either works or throws
+        // IndexCorruptException, the error that sends a user to verify and --repair.
+        var segment = Directory.GetFiles(_dir, "*.cfs").OrderBy(f => f, StringComparer.Ordinal).First();
+        var original = File.ReadAllBytes(segment);
+        var outcomes = new Dictionary<string, int>();
+        for (var at = 0; at < original.Length; at += 7)
+        {
+            var bytes = (byte[])original.Clone();
+            bytes[at] ^= 0x5A;
+            File.WriteAllBytes(segment, bytes);
+            string outcome;
+            try
+            {
+                using var index = ArticleIndex.Open(_dir);
+                outcome = "opened";
+            }
+            catch (IndexCorruptException)
+            {
+                outcome = "damaged";
+            }
+            catch (Exception ex)
+            {
+                outcome = $"{ex.GetType().Name} at byte {at}: {ex.Message}";
+            }
+
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        File.WriteAllBytes(segment, original);
+        TestContext.Out.WriteLine(string.Join("; ", outcomes.Select(o => $"{o.Key}: {o.Value}")));
+        Assert.That(outcomes.Keys, Is.SubsetOf(new[] { "opened", "damaged" }));
+        Assert.That(outcomes.GetValueOrDefault("damaged"), Is.GreaterThan(0));
+    }
+
+    [Test]
     public void Verify_HealthyIndex_IsHealthy()
     {
         var report = ArticleIndex.Verify(_dir);
