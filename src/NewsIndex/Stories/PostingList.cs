@@ -2,35 +2,26 @@ namespace NewsIndex.Stories;
 
 /// <summary>Article slots under one key, sorted by (day, slot) so a time window is a binary-searched range.</summary>
 /// <remarks>
-/// Keys that arrive in order (news mostly arrives in time order) are appended. Keys that arrive out of order (a
-/// backfill, an archive read in another order, re-indexed copies) wait in a small unsorted tail that is sorted and
-/// merged in once it holds an eighth of the list, or before the list is read: inserting each one in place would shift
-/// the whole list every time, which made indexing an out-of-order corpus quadratic in the size of common words' lists.
+/// A list of up to <see cref="BlockSize"/> keys is one sorted array (most words have a handful). A longer list is kept
+/// as sorted blocks of at most <see cref="BlockSize"/> keys with an array of their first keys. Keys that arrive in
+/// order (news mostly arrives in time order) are appended; a key that arrives out of order (a backfill, an archive read
+/// in another order, re-indexed copies) is inserted into its block, which splits when full. Every add, remove and
+/// window lookup is O(log n + <see cref="BlockSize"/>) whatever the arrival order: one sorted array (with a merged
+/// tail) made an out-of-order corpus quadratic, or O(√n) per key, in the size of common words' lists.
 /// </remarks>
 internal sealed class PostingList
 {
     /// <summary>Day used for undated articles: after every real day.</summary>
     public const int Undated = int.MaxValue;
 
-    private const int MinTail = 16;
+    /// <summary>Most keys in one block.</summary>
+    internal const int BlockSize = 128;
 
-    private long[] _items = new long[2];
-    private int _sorted;
-    private long[]? _tail;
-    private int _tailCount;
+    private long[] _items = new long[2]; // the keys while the list is one block
+    private Blocks? _blocks;             // the keys once the list outgrows one block
 
     /// <summary>Entries in the list.</summary>
-    public int Count => _sorted + _tailCount;
-
-    /// <summary>The sorted entries (only the first <see cref="Count"/> are valid).</summary>
-    public long[] Items
-    {
-        get
-        {
-            Merge();
-            return _items;
-        }
-    }
+    public int Count { get; private set; }
 
     /// <summary>The key of an article on a day.</summary>
     public static long Key(int day, int slot) => ((long)day << 32) | (uint)slot;
@@ -41,137 +32,308 @@ internal sealed class PostingList
     /// <summary>Adds a key (no effect when present).</summary>
     public void Add(long key)
     {
-        if (_tailCount == 0 && (_sorted == 0 || _items[_sorted - 1] < key))
+        if (_blocks is { } blocks)
         {
-            if (_sorted == _items.Length)
+            if (blocks.Add(key))
             {
-                Array.Resize(ref _items, _items.Length * 2);
+                Count++;
             }
 
-            _items[_sorted++] = key;
             return;
         }
 
-        _tail ??= new long[MinTail];
-        if (_tailCount == _tail.Length)
+        var count = Count;
+        var at = count == 0 || _items[count - 1] < key ? count : Array.BinarySearch(_items, 0, count, key);
+        if (at < 0)
         {
-            Array.Resize(ref _tail, _tail.Length * 2);
+            at = ~at;
+        }
+        else if (at < count)
+        {
+            return; // present
         }
 
-        _tail[_tailCount++] = key;
-        if (_tailCount >= Math.Max(MinTail, _sorted / 8))
+        if (count == BlockSize)
         {
-            Merge();
+            _blocks = new Blocks(_items, count);
+            _items = [];
+            _blocks.Add(key);
+            Count++;
+            return;
         }
+
+        if (count == _items.Length)
+        {
+            Array.Resize(ref _items, Math.Min(BlockSize, count * 2));
+        }
+
+        Array.Copy(_items, at, _items, at + 1, count - at);
+        _items[at] = key;
+        Count++;
     }
 
     /// <summary>Removes a key; false when absent.</summary>
     public bool Remove(long key)
     {
-        Merge();
-        var at = Find(key);
+        if (_blocks is { } blocks)
+        {
+            if (!blocks.Remove(key))
+            {
+                return false;
+            }
+
+            Count--;
+            return true;
+        }
+
+        var count = Count;
+        var at = Array.BinarySearch(_items, 0, count, key);
         if (at < 0)
         {
             return false;
         }
 
-        Array.Copy(_items, at + 1, _items, at, _sorted - at - 1);
-        _sorted--;
-        if (_sorted > 0 && _sorted * 4 < _items.Length)
+        Array.Copy(_items, at + 1, _items, at, count - at - 1);
+        Count--;
+        if (count > 4 && (count - 1) * 4 < _items.Length)
         {
-            Array.Resize(ref _items, Math.Max(2, _items.Length / 2));
+            Array.Resize(ref _items, _items.Length / 2);
         }
 
         return true;
     }
 
-    /// <summary>The index range of the keys from <paramref name="fromDay"/> to <paramref name="toDay"/> (inclusive) in <see cref="Items"/>.</summary>
-    public (int Start, int End) Range(int fromDay, int toDay)
+    /// <summary>Number of keys from <paramref name="fromDay"/> to <paramref name="toDay"/> (inclusive).</summary>
+    public int CountIn(int fromDay, int toDay) => Read(fromDay, toDay).Remaining;
+
+    /// <summary>The keys from <paramref name="fromDay"/> to <paramref name="toDay"/> (inclusive), in key order.</summary>
+    public Window Read(int fromDay, int toDay)
     {
-        Merge();
-        var start = Find(Key(fromDay, 0));
-        var end = Find(((long)toDay << 32) | uint.MaxValue);
-        return (start < 0 ? ~start : start, end < 0 ? ~end : end + 1);
+        var from = Key(fromDay, 0);
+        if (_blocks is { } blocks)
+        {
+            return blocks.Read(from, toDay == int.MaxValue ? long.MaxValue : Key(toDay + 1, 0));
+        }
+
+        var start = Start(_items, Count, from);
+        var end = toDay == int.MaxValue ? Count : Start(_items, Count, Key(toDay + 1, 0));
+        return new Window(_items, start, end, null, null, 0, end - start);
     }
 
-    /// <summary>Sorts the tail and merges it into the sorted entries (dropping duplicates), back to front in place.</summary>
-    private void Merge()
+    private static int Start(long[] items, int count, long key)
     {
-        if (_tailCount == 0)
-        {
-            return;
-        }
-
-        var tail = _tail!;
-        Array.Sort(tail, 0, _tailCount);
-        var total = _sorted + _tailCount;
-        if (total > _items.Length)
-        {
-            Array.Resize(ref _items, Math.Max(total, _items.Length * 2));
-        }
-
-        int i = _sorted - 1, j = _tailCount - 1, k = total - 1;
-        while (j >= 0)
-        {
-            if (i >= 0 && _items[i] > tail[j])
-            {
-                _items[k--] = _items[i--];
-            }
-            else
-            {
-                _items[k--] = tail[j--];
-            }
-        }
-
-        _tailCount = 0;
-        if (_tail!.Length > MinTail * 64)
-        {
-            _tail = null; // a one-off burst: do not keep its buffer
-        }
-
-        // Drop duplicates (a key added twice), compacting in place.
-        var write = 0;
-        for (var read = 0; read < total; read++)
-        {
-            if (write == 0 || _items[write - 1] != _items[read])
-            {
-                _items[write++] = _items[read];
-            }
-        }
-
-        _sorted = write;
+        var at = Array.BinarySearch(items, 0, count, key);
+        return at < 0 ? ~at : at;
     }
 
-    private int Find(long key)
+    /// <summary>The keys of a day range, in key order.</summary>
+    public ref struct Window
     {
-        // Articles mostly arrive in time order, so most keys go at the end: check there first.
-        var items = _items;
-        var high = _sorted - 1;
-        if (high < 0 || items[high] < key)
+        private readonly long[][]? _blocks;
+        private readonly int[]? _sizes;
+        private long[] _current;
+        private int _at;
+        private int _end;
+        private int _block;
+
+        internal Window(long[] current, int at, int end, long[][]? blocks, int[]? sizes, int block, int remaining)
         {
-            return ~_sorted;
+            (_current, _at, _end, _blocks, _sizes, _block, Remaining) = (current, at, end, blocks, sizes, block, remaining);
         }
 
-        var low = 0;
-        while (low <= high)
+        /// <summary>Keys left in the window.</summary>
+        public int Remaining { get; private set; }
+
+        /// <summary>The next key in order; false when the window is exhausted.</summary>
+        public bool Next(out long key)
         {
-            var mid = (int)((uint)(low + high) >> 1);
-            var value = items[mid];
-            if (value == key)
+            if (Remaining == 0)
             {
-                return mid;
+                key = 0;
+                return false;
             }
 
-            if (value < key)
+            while (_at >= _end)
             {
-                low = mid + 1;
+                _block++;
+                _current = _blocks![_block];
+                _at = 0;
+                _end = _sizes![_block];
             }
-            else
+
+            key = _current[_at++];
+            Remaining--;
+            return true;
+        }
+    }
+
+    /// <summary>The keys of a long list: sorted blocks, each holding up to <see cref="BlockSize"/> keys.</summary>
+    private sealed class Blocks
+    {
+        private long[][] _arrays;
+        private int[] _sizes;
+        private long[] _firsts; // each block's first key, so finding a block searches one contiguous array
+        private int _count;
+
+        public Blocks(long[] first, int size)
+        {
+            _arrays = new long[8][];
+            _sizes = new int[8];
+            _firsts = new long[8];
+            if (first.Length < BlockSize)
             {
-                high = mid - 1;
+                Array.Resize(ref first, BlockSize);
             }
+
+            (_arrays[0], _sizes[0], _firsts[0], _count) = (first, size, first[0], 1);
         }
 
-        return ~low;
+        /// <summary>Adds a key; false when it was present.</summary>
+        public bool Add(long key)
+        {
+            var b = _count - 1;
+            var size = _sizes[b];
+            if (size == 0 || _arrays[b][size - 1] < key)
+            {
+                // In order: append to the last block, or start a new one.
+                if (size == BlockSize)
+                {
+                    InsertBlock(b + 1, new long[BlockSize], 0, key);
+                    b++;
+                    size = 0;
+                }
+
+                _arrays[b][size] = key;
+                _sizes[b] = size + 1;
+                return true;
+            }
+
+            b = BlockOf(key);
+            var block = _arrays[b];
+            size = _sizes[b];
+            var at = Array.BinarySearch(block, 0, size, key);
+            if (at >= 0)
+            {
+                return false;
+            }
+
+            at = ~at;
+            if (size == BlockSize)
+            {
+                // Split the full block in two halves and insert into the half the key belongs to.
+                const int half = BlockSize / 2;
+                var upper = new long[BlockSize];
+                Array.Copy(block, half, upper, 0, BlockSize - half);
+                _sizes[b] = half;
+                InsertBlock(b + 1, upper, BlockSize - half, upper[0]);
+                if (at > half)
+                {
+                    (b, block, at) = (b + 1, upper, at - half);
+                }
+
+                size = _sizes[b];
+            }
+
+            Array.Copy(block, at, block, at + 1, size - at);
+            block[at] = key;
+            _sizes[b] = size + 1;
+            if (at == 0)
+            {
+                _firsts[b] = key;
+            }
+
+            return true;
+        }
+
+        /// <summary>Removes a key; false when absent.</summary>
+        public bool Remove(long key)
+        {
+            var b = BlockOf(key);
+            var block = _arrays[b];
+            var size = _sizes[b];
+            var at = Array.BinarySearch(block, 0, size, key);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            Array.Copy(block, at + 1, block, at, size - at - 1);
+            _sizes[b] = size - 1;
+            if (size > 1)
+            {
+                _firsts[b] = block[0];
+            }
+            else if (_count > 1)
+            {
+                // The block is empty: drop it (a list keeps at least one block).
+                Array.Copy(_arrays, b + 1, _arrays, b, _count - b - 1);
+                Array.Copy(_sizes, b + 1, _sizes, b, _count - b - 1);
+                Array.Copy(_firsts, b + 1, _firsts, b, _count - b - 1);
+                _count--;
+                _arrays[_count] = null!;
+            }
+
+            return true;
+        }
+
+        /// <summary>The keys from <paramref name="from"/> up to (excluding) <paramref name="to"/>; <see cref="long.MaxValue"/> reads to the end.</summary>
+        public Window Read(long from, long to)
+        {
+            var (startBlock, startAt) = Position(from);
+            var (endBlock, endAt) = to == long.MaxValue ? (_count - 1, _sizes[_count - 1]) : Position(to);
+            var remaining = endAt - startAt;
+            for (var b = startBlock; b < endBlock; b++)
+            {
+                remaining += _sizes[b];
+            }
+
+            return new Window(_arrays[startBlock], startAt, _sizes[startBlock], _arrays, _sizes, startBlock, remaining);
+        }
+
+        /// <summary>The block and index within it of the first key ≥ <paramref name="key"/>.</summary>
+        private (int Block, int At) Position(long key)
+        {
+            var b = BlockOf(key);
+            var at = Array.BinarySearch(_arrays[b], 0, _sizes[b], key);
+            return (b, at < 0 ? ~at : at);
+        }
+
+        /// <summary>The last block whose first key is ≤ <paramref name="key"/> (the first block when none is).</summary>
+        private int BlockOf(long key)
+        {
+            var firsts = _firsts;
+            int low = 1, high = _count - 1, found = 0;
+            while (low <= high)
+            {
+                var mid = (int)((uint)(low + high) >> 1);
+                if (firsts[mid] <= key)
+                {
+                    found = mid;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return found;
+        }
+
+        private void InsertBlock(int at, long[] block, int size, long first)
+        {
+            if (_count == _arrays.Length)
+            {
+                Array.Resize(ref _arrays, _count * 2);
+                Array.Resize(ref _sizes, _count * 2);
+                Array.Resize(ref _firsts, _count * 2);
+            }
+
+            Array.Copy(_arrays, at, _arrays, at + 1, _count - at);
+            Array.Copy(_sizes, at, _sizes, at + 1, _count - at);
+            Array.Copy(_firsts, at, _firsts, at + 1, _count - at);
+            (_arrays[at], _sizes[at], _firsts[at]) = (block, size, first);
+            _count++;
+        }
     }
 }

@@ -290,12 +290,10 @@ public sealed partial class StoryAssigner
 
     private static int CountInWindow(PostingList list, int fromDay, int toDay, int day)
     {
-        var (start, end) = list.Range(fromDay, toDay);
-        var count = end - start;
+        var count = list.CountIn(fromDay, toDay);
         if (day != PostingList.Undated && toDay < PostingList.Undated)
         {
-            var (undatedStart, undatedEnd) = list.Range(PostingList.Undated, PostingList.Undated);
-            count += undatedEnd - undatedStart;
+            count += list.CountIn(PostingList.Undated, PostingList.Undated);
         }
 
         return count;
@@ -305,21 +303,18 @@ public sealed partial class StoryAssigner
     /// article, each undated one), recording first touches in <see cref="_touched"/>.</summary>
     private void Visit(PostingList list, int fromDay, int toDay, int day, float[] sums, float weight)
     {
-        var (start, end) = list.Range(fromDay, toDay);
-        Accumulate(list, start, Math.Min(end, start + _options.MaxPostingsPerWord), sums, weight);
+        Accumulate(list.Read(fromDay, toDay), sums, weight);
         if (day != PostingList.Undated && toDay < PostingList.Undated)
         {
-            var (undatedStart, undatedEnd) = list.Range(PostingList.Undated, PostingList.Undated);
-            Accumulate(list, undatedStart, Math.Min(undatedEnd, undatedStart + _options.MaxPostingsPerWord), sums, weight);
+            Accumulate(list.Read(PostingList.Undated, PostingList.Undated), sums, weight);
         }
     }
 
-    private void Accumulate(PostingList list, int start, int end, float[] sums, float weight)
+    private void Accumulate(PostingList.Window window, float[] sums, float weight)
     {
-        var items = list.Items;
-        for (var i = start; i < end; i++)
+        for (var n = 0; n < _options.MaxPostingsPerWord && window.Next(out var key); n++)
         {
-            var slot = PostingList.SlotOf(items[i]);
+            var slot = PostingList.SlotOf(key);
             if (sums[slot] == 0)
             {
                 _touched.Add(slot);

@@ -85,7 +85,8 @@ public sealed class SyntheticNews
     /// <summary>The article with this ordinal (independent of the others).</summary>
     public SyntheticArticle Create(int ordinal)
     {
-        var random = new Random(HashCode.Combine(_seed, ordinal));
+        // HashCode.Combine is randomised per process; the corpus must be the same in every run of a seed.
+        var random = new Random(ArticleSeed(_seed, ordinal));
         var countries = new HashSet<string>(StringComparer.Ordinal);
         var forces = new HashSet<string>(StringComparer.Ordinal);
         var bases = new HashSet<string>(StringComparer.Ordinal);
@@ -170,6 +171,18 @@ public sealed class SyntheticNews
     private static string Day(Random random) => ((DayOfWeek)random.Next(7)).ToString();
 
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
+
+    /// <summary>A per-article seed that depends only on the corpus seed and the ordinal (SplitMix64 finaliser).</summary>
+    internal static int ArticleSeed(int seed, int ordinal)
+    {
+        var x = ((ulong)(uint)seed << 32) | (uint)ordinal;
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9UL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebUL;
+        x ^= x >> 31;
+        return (int)(x & int.MaxValue);
+    }
 
     private static string[] Sorted(HashSet<string> set) => set.Order(StringComparer.Ordinal).ToArray();
 }

@@ -2,8 +2,8 @@ using NewsIndex.Stories;
 
 namespace NewsIndex.Tests.Stories;
 
-/// <summary><see cref="PostingList"/> against a sorted-set model: in-order appends, out-of-order bursts (the unsorted
-/// tail), duplicates, removals and range reads in any mix.</summary>
+/// <summary><see cref="PostingList"/> against a sorted-set model: in-order appends, out-of-order bursts (the sorted
+/// tail, read without merging), duplicates, removals and window reads in any mix.</summary>
 public class PostingListTests
 {
     [TestCase(1)]
@@ -32,14 +32,65 @@ public class PostingListTests
             {
                 var from = random.Next(0, 600);
                 var to = from + random.Next(0, 30);
-                var (start, end) = list.Range(from, to);
                 var expected = model.GetViewBetween(PostingList.Key(from, 0), ((long)to << 32) | uint.MaxValue).ToArray();
-                Assert.That(list.Items[start..end], Is.EqualTo(expected), $"step {step}: days {from}..{to}");
+                Assert.That(list.CountIn(from, to), Is.EqualTo(expected.Length), $"step {step}: count of days {from}..{to}");
+                Assert.That(ReadAll(list, from, to), Is.EqualTo(expected), $"step {step}: days {from}..{to}");
             }
         }
 
-        var (all0, all1) = list.Range(int.MinValue, PostingList.Undated);
-        Assert.That(list.Items[all0..all1], Is.EqualTo(model.ToArray()));
+        Assert.That(ReadAll(list, int.MinValue, PostingList.Undated), Is.EqualTo(model.ToArray()));
         Assert.That(list.Count, Is.EqualTo(model.Count));
+    }
+
+    [Test]
+    public void UndatedKeys_AreReadOnlyByTheUndatedDay()
+    {
+        var list = new PostingList();
+        list.Add(PostingList.Key(PostingList.Undated, 3));
+        list.Add(PostingList.Key(10, 5));
+        list.Add(PostingList.Key(9, 7)); // late: into the tail
+        Assert.That(ReadAll(list, 0, 100), Is.EqualTo(new[] { PostingList.Key(9, 7), PostingList.Key(10, 5) }));
+        Assert.That(ReadAll(list, PostingList.Undated, PostingList.Undated), Is.EqualTo(new[] { PostingList.Key(PostingList.Undated, 3) }));
+        Assert.That(list.CountIn(int.MinValue, PostingList.Undated), Is.EqualTo(3));
+    }
+
+    [Test]
+    public void ALongListEmptiedAndFilledAgain_StaysSorted()
+    {
+        var list = new PostingList();
+        var keys = Enumerable.Range(0, 3 * PostingList.BlockSize).Select(i => PostingList.Key(i % 7, i)).ToArray();
+        foreach (var key in keys.Reverse())
+        {
+            list.Add(key);
+        }
+
+        foreach (var key in keys)
+        {
+            Assert.That(list.Remove(key), Is.True);
+        }
+
+        Assert.That(list.Count, Is.Zero);
+        Assert.That(ReadAll(list, int.MinValue, PostingList.Undated), Is.Empty);
+        foreach (var key in keys)
+        {
+            list.Add(key);
+        }
+
+        Assert.That(ReadAll(list, int.MinValue, PostingList.Undated), Is.EqualTo(keys.Order().ToArray()));
+        Assert.That(list.CountIn(3, 4), Is.EqualTo(keys.Count(k => (k >> 32) is 3 or 4)));
+    }
+
+    private static List<long> ReadAll(PostingList list, int fromDay, int toDay)
+    {
+        var keys = new List<long>();
+        var window = list.Read(fromDay, toDay);
+        var remaining = window.Remaining;
+        while (window.Next(out var key))
+        {
+            keys.Add(key);
+        }
+
+        Assert.That(keys, Has.Count.EqualTo(remaining), "Remaining counts what the window yields");
+        return keys;
     }
 }
