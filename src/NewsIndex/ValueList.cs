@@ -97,6 +97,9 @@ public static class ValueList
     /// <summary>A list of the items (used by collection expressions: <c>ValueList&lt;string&gt; x = ["a", "b"]</c>).</summary>
     public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => items.Length == 0 ? ValueList<T>.Empty : new(items.ToArray());
 
+    /// <summary>A list over <paramref name="items"/> without copying: the caller hands the array over and never changes it.</summary>
+    internal static ValueList<T> Own<T>(T[] items) => items.Length == 0 ? ValueList<T>.Empty : new(items);
+
     /// <summary>A list holding a copy of <paramref name="items"/> (the same instance when it already is one).</summary>
     public static ValueList<T> From<T>(IEnumerable<T>? items) => items switch
     {

@@ -38,12 +38,14 @@ public sealed partial class EntityTagger
                     {
                         0 => token.Symbol,
                         1 => token.Has(TokenFlags.Numeric) ? Vocabulary.Number : -1,
-                        // Only unknown capitalised words stand in for a name, and not in Title Case runs ("Russian Forces Enter Niger Airbase").
-                        _ => token.Symbol < 0 && token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper) && !IsStopWord(text, token) && !InTitleCase(tokens, i)
+                        // Only unknown capitalised words stand in for a name (the text checks below run only when a
+                        // pattern continues with one), and not in Title Case runs ("Russian Forces Enter Niger Airbase").
+                        _ => token.Symbol < 0 && (token.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized
                             ? Vocabulary.CapitalizedWord
                             : -1,
                     };
-                    if (symbol < 0 || !_trie.TryStep(node, symbol, out var next))
+                    if (symbol < 0 || !_trie.TryStep(node, symbol, out var next) ||
+                        (kind == 2 && (IsStopWord(text, token) || InTitleCase(tokens, i))))
                     {
                         continue;
                     }

@@ -16,6 +16,9 @@ public sealed partial class EntityTagger
 
     private readonly EntityCatalog _catalog;
     private readonly AliasTrie _trie = new();
+
+    /// <summary>The words of every alias (for the benchmark that separates tokenising from matching).</summary>
+    internal Vocabulary Vocabulary => _trie.Vocabulary;
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
     private readonly Dictionary<(EntityKind, string), int> _entityIndex = [];
@@ -56,7 +59,7 @@ public sealed partial class EntityTagger
     public IReadOnlyList<EntityMention> Tag(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var state = new MatchState();
+        var state = MatchState.Rent();
         try
         {
             Match(text, ArticleField.Body, state);
@@ -75,7 +78,7 @@ public sealed partial class EntityTagger
     public ArticleEntities Tag(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var state = new MatchState();
+        var state = MatchState.Rent();
         try
         {
             Match(article.Title, ArticleField.Title, state);
@@ -94,15 +97,44 @@ public sealed partial class EntityTagger
         }
     }
 
-    private static EntitySet Distinct(List<EntityMention> mentions)
+    private static EntitySet Distinct(List<EntityMention> mentions) =>
+        new(DistinctIds(mentions, EntityKind.Country), DistinctIds(mentions, EntityKind.Force), DistinctIds(mentions, EntityKind.Base));
+
+    /// <summary>The ids of one kind, sorted ordinally, each once (an article has a few dozen mentions at most: no sets).</summary>
+    private static ValueList<string> DistinctIds(List<EntityMention> mentions, EntityKind kind)
     {
-        var sets = new[] { new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal) };
+        var count = 0;
         foreach (var mention in mentions)
         {
-            sets[(int)mention.Kind].Add(mention.Id);
+            count += mention.Kind == kind ? 1 : 0;
         }
 
-        return new EntitySet([.. sets[0]], [.. sets[1]], [.. sets[2]]);
+        if (count == 0)
+        {
+            return ValueList.Own(Array.Empty<string>());
+        }
+
+        var ids = new string[count];
+        var at = 0;
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == kind)
+            {
+                ids[at++] = mention.Id;
+            }
+        }
+
+        Array.Sort(ids, StringComparer.Ordinal);
+        var distinct = 1;
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (!string.Equals(ids[i], ids[distinct - 1], StringComparison.Ordinal))
+            {
+                ids[distinct++] = ids[i];
+            }
+        }
+
+        return ValueList.Own(distinct == ids.Length ? ids : ids[..distinct]);
     }
 
     private void Build()
@@ -229,11 +261,23 @@ public sealed partial class EntityTagger
         pattern.Split(' ').SelectMany(piece => piece.StartsWith('#') ? [(piece, TokenFlags.None)] : Tokenizer.Words(piece)).ToList();
 
     /// <summary>Per-call scratch: tokens of each field and the raw matches.</summary>
+    /// <summary>The scratch of one tagging call; one per thread is kept and reused (its lists keep their capacity).</summary>
     private sealed class MatchState : IDisposable
     {
+        [ThreadStatic]
+        private static MatchState? t_cached;
+
         public readonly List<FieldTokens> Fields = [];
         public readonly List<Hit> Hits = [];
         public readonly List<AliasTarget> Targets = [];
+
+        /// <summary>This thread's cached state, or a new one when it is in use (or was never made).</summary>
+        public static MatchState Rent()
+        {
+            var state = t_cached ?? new MatchState();
+            t_cached = null;
+            return state;
+        }
 
         public void Dispose()
         {
@@ -241,6 +285,16 @@ public sealed partial class EntityTagger
             {
                 ArrayPool<Token>.Shared.Return(field.Tokens);
             }
+
+            Fields.Clear();
+            Hits.Clear();
+            Targets.Clear();
+            if (Hits.Capacity > 4096 || Targets.Capacity > 4096)
+            {
+                return; // one huge text should not pin its buffers for the thread's lifetime
+            }
+
+            t_cached = this;
         }
     }
 

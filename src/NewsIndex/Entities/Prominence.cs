@@ -20,10 +20,10 @@ internal static class Prominence
     public static EntitySet About(IReadOnlyList<EntityMention> mentions, string body)
     {
         var leadEnd = LeadEnd(body);
-        var evidence = new Dictionary<string, Evidence>[] { new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
+        var evidence = new Dictionary<string, Evidence>?[3]; // made on a kind's first mention: most articles name one kind
         foreach (var mention in mentions)
         {
-            var ofKind = evidence[(int)mention.Kind];
+            var ofKind = evidence[(int)mention.Kind] ??= new Dictionary<string, Evidence>(StringComparer.Ordinal);
             ofKind.TryGetValue(mention.Id, out var e);
             if (mention.Implied)
             {
@@ -53,11 +53,11 @@ internal static class Prominence
         return new EntitySet(Prominent(evidence[0]), Prominent(evidence[1]), Prominent(evidence[2]));
     }
 
-    private static string[] Prominent(Dictionary<string, Evidence> evidence)
+    private static ValueList<string> Prominent(Dictionary<string, Evidence>? evidence)
     {
-        if (evidence.Count == 0)
+        if (evidence is null || evidence.Count == 0)
         {
-            return [];
+            return ValueList.Own(Array.Empty<string>());
         }
 
         var top = 0.0;
@@ -77,7 +77,7 @@ internal static class Prominence
         }
 
         result.Sort(StringComparer.Ordinal);
-        return [.. result];
+        return ValueList.Own(result.ToArray());
     }
 
     private struct Evidence

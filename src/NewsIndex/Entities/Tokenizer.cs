@@ -49,14 +49,17 @@ internal static class Tokenizer
             var upper = 0;
             var letters = 0;
             var digits = 0;
-            if (char.IsLetter(c) && IsAbbreviation(text, i, out var abbreviationEnd))
+            var hash = Vocabulary.FnvOffset; // of the normal form, computed as it is written
+            if (i + 1 < text.Length && text[i + 1] == '.' && IsLetter(c) && IsAbbreviation(text, i, out var abbreviationEnd))
             {
                 // U.S., U.K., U.S.A.: one token of the letters, so "U.S." and "US" normalise alike.
                 for (var k = i; k < abbreviationEnd; k += 2)
                 {
                     if (length < MaxTokenLength)
                     {
-                        scratch[length++] = Fold(text[k]);
+                        var folded = Fold(text[k]);
+                        scratch[length++] = folded;
+                        hash = (hash ^ folded) * Vocabulary.FnvPrime;
                     }
 
                     letters++;
@@ -70,6 +73,20 @@ internal static class Tokenizer
                 while (i < text.Length)
                 {
                     var ch = text[i];
+                    if ((uint)(ch - 'a') <= 'z' - 'a')
+                    {
+                        // Fast path: an ASCII lower-case letter (most characters of news text) needs no other test.
+                        letters++;
+                        if (length < MaxTokenLength)
+                        {
+                            scratch[length++] = ch;
+                            hash = (hash ^ ch) * Vocabulary.FnvPrime;
+                        }
+
+                        i++;
+                        continue;
+                    }
+
                     if (IsLetter(ch))
                     {
                         // Glued words: "RussianTroopsArrive" splits before "Troops" (a lower-to-upper step after 3+ letters).
@@ -110,7 +127,9 @@ internal static class Tokenizer
 
                     if (length < MaxTokenLength)
                     {
-                        scratch[length++] = Fold(ch);
+                        var folded = Fold(ch);
+                        scratch[length++] = folded;
+                        hash = (hash ^ folded) * Vocabulary.FnvPrime;
                     }
 
                     i++;
@@ -123,7 +142,7 @@ internal static class Tokenizer
                 i += 2; // skip 's
             }
 
-            if (letters > 0 && char.IsUpper(text[start]))
+            if (letters > 0 && IsUpper(text[start]))
             {
                 flags |= TokenFlags.Capitalized;
             }
@@ -155,7 +174,7 @@ internal static class Tokenizer
                 Array.Resize(ref tokens, tokens.Length * 2);
             }
 
-            var symbol = length < MaxTokenLength ? vocabulary.Find(scratch[..length]) : -1;
+            var symbol = length < MaxTokenLength ? vocabulary.Find(scratch[..length], hash) : -1;
             normalForms?.Add(new string(scratch[..length]));
             tokens[count++] = new Token { Start = start, End = end, Symbol = symbol, Flags = flags };
         }

@@ -11,6 +11,7 @@ internal sealed class Vocabulary
 
     private readonly List<string> _words = [];
     private int[] _slots = new int[1024];
+    private uint[] _hashes = new uint[1024]; // the FNV-1a hash of each slot's word: most misses end without comparing text
 
     public Vocabulary()
     {
@@ -39,19 +40,30 @@ internal sealed class Vocabulary
         return _words.Count - 1;
     }
 
-    public int Find(ReadOnlySpan<char> word)
+    /// <summary>FNV-1a offset basis: the hash of an empty word.</summary>
+    public const uint FnvOffset = 2166136261u;
+
+    /// <summary>FNV-1a prime: <c>hash = (hash ^ c) * FnvPrime</c> per character.</summary>
+    public const uint FnvPrime = 16777619u;
+
+    public int Find(ReadOnlySpan<char> word) => Find(word, Fnv(word));
+
+    /// <summary>Finds a word whose FNV-1a hash (<see cref="FnvOffset"/>, <see cref="FnvPrime"/>) the caller computed while writing it.</summary>
+    public int Find(ReadOnlySpan<char> word, uint fnv)
     {
-        var mask = _slots.Length - 1;
-        var slot = Hash(word) & mask;
+        var slots = _slots;
+        var hashes = _hashes;
+        var mask = slots.Length - 1;
+        var slot = Mix(fnv) & mask;
         while (true)
         {
-            var id = _slots[slot];
+            var id = slots[slot];
             if (id < 0)
             {
                 return -1;
             }
 
-            if (word.SequenceEqual(_words[id]))
+            if (hashes[slot] == fnv && word.SequenceEqual(_words[id]))
             {
                 return id;
             }
@@ -63,30 +75,35 @@ internal sealed class Vocabulary
     private void Insert(string word, int id)
     {
         var mask = _slots.Length - 1;
-        var slot = Hash(word) & mask;
+        var fnv = Fnv(word);
+        var slot = Mix(fnv) & mask;
         while (_slots[slot] >= 0)
         {
             slot = (slot + 1) & mask;
         }
 
         _slots[slot] = id;
+        _hashes[slot] = fnv;
     }
 
     /// <summary>FNV-1a: words are short, so a simple multiplicative hash beats the general-purpose randomized one.</summary>
-    private static int Hash(ReadOnlySpan<char> word)
+    private static uint Fnv(ReadOnlySpan<char> word)
     {
-        var hash = 2166136261u;
+        var hash = FnvOffset;
         foreach (var c in word)
         {
-            hash = (hash ^ c) * 16777619u;
+            hash = (hash ^ c) * FnvPrime;
         }
 
-        return (int)(hash ^ (hash >> 15));
+        return hash;
     }
+
+    private static int Mix(uint hash) => (int)(hash ^ (hash >> 15));
 
     private void Grow()
     {
         _slots = new int[_slots.Length * 2];
+        _hashes = new uint[_slots.Length];
         Array.Fill(_slots, -1);
         for (var i = 0; i < _words.Count; i++)
         {
