@@ -146,10 +146,31 @@ internal sealed class AliasTrie
 
         _keys = keys;
         _values = values;
+
+        // Every token steps from the root: a direct table for that first step (−1: no edge).
+        var root = new int[Vocabulary.Count];
+        Array.Fill(root, -1);
+        foreach (var (key, value) in _edges)
+        {
+            if (key >> 32 == 0)
+            {
+                root[(int)(uint)key] = value;
+            }
+        }
+
+        _root = root;
     }
+
+    private int[]? _root;
 
     public bool TryStep(int node, int symbol, out int next)
     {
+        if (node == 0 && _root is { } root && (uint)symbol < (uint)root.Length)
+        {
+            next = root[symbol];
+            return next >= 0;
+        }
+
         var key = ((long)node << 32) | (uint)symbol;
         if (_values is not { } values || _keys is not { } keys)
         {

@@ -18,6 +18,14 @@ public sealed partial class EntityTagger
         var i = 0;
         while (i < count)
         {
+            // Most tokens are words of no alias: no symbol, not a number, not a capitalised stand-in for a name.
+            var first = tokens[i];
+            if (first.Symbol < 0 && (first.Flags & (TokenFlags.Numeric | TokenFlags.Capitalized)) == 0)
+            {
+                i++;
+                continue;
+            }
+
             var bestEnd = -1;
             var bestNode = -1;
             var bestExact = false;
