@@ -77,12 +77,13 @@ internal static class StoryText
         public bool Next(out Word word)
         {
             Span<char> buffer = stackalloc char[MaxWordLength];
+            Span<uint> prefix = stackalloc uint[MaxWordLength + 1]; // FNV-1a of each prefix, so a stripped plural needs no second pass
             var text = _text;
             var i = _position;
             while (i < text.Length)
             {
                 var c = text[i];
-                if (!char.IsLetterOrDigit(c))
+                if (!IsLetterOrDigit(c))
                 {
                     if (c is '.' or '!' or '?' or '\n' or ':' or '"' or '“' or '—' or '–' or '|' or '(')
                     {
@@ -93,16 +94,21 @@ internal static class StoryText
                     continue;
                 }
 
-                var capitalised = char.IsUpper(c);
+                var capitalised = c < 128 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
                 var length = 0;
+                var hash = FnvOffset;
+                prefix[0] = hash;
                 while (i < text.Length)
                 {
                     var ch = text[i];
-                    if (char.IsLetterOrDigit(ch))
+                    if (IsLetterOrDigit(ch))
                     {
                         if (length < MaxWordLength)
                         {
-                            buffer[length++] = Fold(ch);
+                            var folded = Fold(ch);
+                            buffer[length++] = folded;
+                            hash = (hash ^ folded) * FnvPrime;
+                            prefix[length] = hash;
                         }
 
                         i++;
@@ -128,11 +134,13 @@ internal static class StoryText
                 if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != 'u' && w[^2] != 'i')
                 {
                     w = w[..^1];
+                    hash = prefix[w.Length];
                     if (w[^1] == 'e' && w[^2] == 'i')
                     {
                         // "cities" → "citie" → "city"
                         w[^2] = 'y';
                         w = w[..^1];
+                        hash = (prefix[w.Length - 1] ^ 'y') * FnvPrime;
                     }
                 }
 
@@ -140,7 +148,6 @@ internal static class StoryText
                 _sentenceStart = false;
                 if (w.Length > 1 || char.IsDigit(w[0]))
                 {
-                    var hash = Hash(w);
                     var stop = false;
                     var calendar = false;
                     if (Specials.TryGetValue(hash, out var special))
@@ -161,6 +168,8 @@ internal static class StoryText
             return false;
         }
     }
+
+    private static bool IsLetterOrDigit(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     /// <summary>FNV-1a over the UTF-16 code units of <paramref name="word"/>.</summary>
     public static uint Hash(ReadOnlySpan<char> word)
