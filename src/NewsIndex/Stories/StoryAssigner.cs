@@ -17,6 +17,8 @@ namespace NewsIndex.Stories;
 /// empty by the move hands its id to the article if it starts a new one). <see cref="Remove"/> drops an article and a
 /// story whose last article it was. Stories are single-link and never split after the fact: an article leaving a
 /// chain does not divide the rest. The state can be rebuilt from stored signatures with <see cref="Restore"/>.</para>
+/// <para>Memory is bounded by <see cref="StoryOptions.MaxLiveArticles"/>: beyond it the earliest arrivals are retired
+/// (they keep their story and a content hash, so an unchanged re-add keeps its story, but are no longer candidates).</para>
 /// <para>Thread-safe: every member takes one lock; <see cref="StorySignature.Create"/> may run on other threads first.</para>
 /// </remarks>
 public sealed partial class StoryAssigner
@@ -25,6 +27,9 @@ public sealed partial class StoryAssigner
     private readonly StoryOptions _options;
     private readonly Dictionary<string, Entry> _articles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Retired> _retired = new(StringComparer.Ordinal);
+    private readonly Queue<Entry> _arrivals = new(); // live entries in arrival order (removed ones are skipped)
+    private long _sequence;
     private readonly List<Entry?> _slots = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly Dictionary<uint, PostingList> _wordPostings = [];
@@ -60,8 +65,20 @@ public sealed partial class StoryAssigner
     /// <summary>The options in use.</summary>
     public StoryOptions Options => _options;
 
-    /// <summary>Number of articles assigned.</summary>
+    /// <summary>Number of articles assigned (live and retired).</summary>
     public int ArticleCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _articles.Count + _retired.Count;
+            }
+        }
+    }
+
+    /// <summary>Number of live articles: those new reports are compared with (at most <see cref="StoryOptions.MaxLiveArticles"/>).</summary>
+    public int LiveArticleCount
     {
         get
         {
@@ -72,7 +89,7 @@ public sealed partial class StoryAssigner
         }
     }
 
-    /// <summary>Number of stories (each has at least one article).</summary>
+    /// <summary>Number of stories (each has at least one article, live or retired).</summary>
     public int StoryCount
     {
         get
@@ -102,7 +119,20 @@ public sealed partial class StoryAssigner
         {
             string? previous = null;
             string? vacated = null;
-            if (_articles.TryGetValue(articleId, out var existing))
+            if (_retired.TryGetValue(articleId, out var retired))
+            {
+                previous = retired.Story.Id;
+                if (retired.ContentHash == signature.ContentHash && retired.Day == DayOf(signature))
+                {
+                    return new StoryAssignment(previous, StoryMatch.Unchanged, PreviousStoryId: previous);
+                }
+
+                if (ForgetRetired(articleId, retired))
+                {
+                    vacated = previous;
+                }
+            }
+            else if (_articles.TryGetValue(articleId, out var existing))
             {
                 previous = existing.Story.Id;
                 if (existing.Signature.ContentHash == signature.ContentHash && existing.Signature.Day == signature.Day)
@@ -121,12 +151,13 @@ public sealed partial class StoryAssigner
 
             var (match, matched, score) = FindMatch(signature, out _);
             var story = matched?.Story ?? NewStory(vacated ?? NewStoryId(articleId));
-            var entry = new Entry(articleId, signature, story, TakeSlot());
+            var entry = new Entry(articleId, signature, story, TakeSlot(), _sequence++);
             CacheNormParts(entry, lookedUp: true);
             _slots[entry.Slot] = entry;
             _articles[articleId] = entry;
-            story.Members.Add(entry);
+            story.LiveCount++;
             IndexLookedUp(entry);
+            Arrived(entry);
             return new StoryAssignment(story.Id, match, matched?.Id, score, previous);
         }
     }
@@ -138,6 +169,12 @@ public sealed partial class StoryAssigner
         ArgumentNullException.ThrowIfNull(articleId);
         lock (_gate)
         {
+            if (_retired.TryGetValue(articleId, out var retired))
+            {
+                ForgetRetired(articleId, retired);
+                return true;
+            }
+
             if (!_articles.TryGetValue(articleId, out var entry))
             {
                 return false;
@@ -159,41 +196,57 @@ public sealed partial class StoryAssigner
         ArgumentNullException.ThrowIfNull(signature);
         lock (_gate)
         {
-            if (_articles.TryGetValue(articleId, out var existing))
+            if (_retired.TryGetValue(articleId, out var retired))
+            {
+                ForgetRetired(articleId, retired);
+            }
+            else if (_articles.TryGetValue(articleId, out var existing))
             {
                 RemoveEntry(existing);
             }
 
             var story = _stories.TryGetValue(storyId, out var known) ? known : NewStory(storyId);
-            var entry = new Entry(articleId, signature, story, TakeSlot());
+            var entry = new Entry(articleId, signature, story, TakeSlot(), _sequence++);
             _slots[entry.Slot] = entry;
             _articles[articleId] = entry;
-            story.Members.Add(entry);
+            story.LiveCount++;
             Index(entry);
+            Arrived(entry);
         }
     }
 
-    /// <summary>The story of an article, or null when the article is unknown.</summary>
+    /// <summary>The story of an article (live or retired), or null when the article is unknown.</summary>
     public string? StoryOf(string articleId)
     {
         ArgumentNullException.ThrowIfNull(articleId);
         lock (_gate)
         {
-            return _articles.TryGetValue(articleId, out var entry) ? entry.Story.Id : null;
+            return _articles.TryGetValue(articleId, out var entry) ? entry.Story.Id
+                : _retired.TryGetValue(articleId, out var retired) ? retired.Story.Id : null;
         }
     }
 
-    /// <summary>The ids of a story's articles, in the order they joined; empty when the story does not exist.</summary>
+    /// <summary>
+    /// The ids of a story's articles (live and retired), in the order they joined; empty when the story does not
+    /// exist. A diagnostic: it scans every article the assigner knows.
+    /// </summary>
     public IReadOnlyList<string> ArticlesOf(string storyId)
     {
         ArgumentNullException.ThrowIfNull(storyId);
         lock (_gate)
         {
-            return _stories.TryGetValue(storyId, out var story) ? story.Members.Select(m => m.Id).ToArray() : [];
+            if (!_stories.TryGetValue(storyId, out var story))
+            {
+                return [];
+            }
+
+            return _articles.Values.Where(e => e.Story == story).Select(e => (e.Id, e.Sequence))
+                .Concat(_retired.Where(r => r.Value.Story == story).Select(r => (Id: r.Key, r.Value.Sequence)))
+                .OrderBy(m => m.Sequence).Select(m => m.Id).ToArray();
         }
     }
 
-    /// <summary>The stored signature of an article, or null when the article is unknown.</summary>
+    /// <summary>The signature of a live article, or null when the article is unknown or retired.</summary>
     public StorySignature? SignatureOf(string articleId)
     {
         ArgumentNullException.ThrowIfNull(articleId);
@@ -244,21 +297,70 @@ public sealed partial class StoryAssigner
     /// <summary>Removes an entry everywhere; true when its story was left empty and removed.</summary>
     private bool RemoveEntry(Entry entry)
     {
+        Unlive(entry);
+        entry.Story.LiveCount--;
+        return DropIfEmpty(entry.Story);
+    }
+
+    /// <summary>Forgets a retired article; true when its story was left empty and removed.</summary>
+    private bool ForgetRetired(string articleId, Retired retired)
+    {
+        _retired.Remove(articleId);
+        retired.Story.RetiredCount--;
+        return DropIfEmpty(retired.Story);
+    }
+
+    private bool DropIfEmpty(Story story)
+    {
+        if (story.LiveCount + story.RetiredCount > 0)
+        {
+            return false;
+        }
+
+        _stories.Remove(story.Id);
+        return true;
+    }
+
+    /// <summary>Takes an entry out of the candidates (postings, slot, live articles).</summary>
+    private void Unlive(Entry entry)
+    {
         Unindex(entry);
         _articles.Remove(entry.Id);
         _slots[entry.Slot] = null;
         _freeSlots.Push(entry.Slot);
-        entry.Story.Members.Remove(entry);
-        if (entry.Story.Members.Count == 0)
-        {
-            _stories.Remove(entry.Story.Id);
-            return true;
-        }
-
-        return false;
+        entry.IsLive = false;
     }
 
-    private sealed class Entry(string id, StorySignature signature, Story story, int slot)
+    /// <summary>Records an arrival and retires the earliest live arrivals beyond <see cref="StoryOptions.MaxLiveArticles"/>.</summary>
+    private void Arrived(Entry entry)
+    {
+        _arrivals.Enqueue(entry);
+        while (_articles.Count > _options.MaxLiveArticles && _arrivals.TryDequeue(out var oldest))
+        {
+            if (!oldest.IsLive)
+            {
+                continue; // removed or replaced since it arrived
+            }
+
+            Unlive(oldest);
+            oldest.Story.LiveCount--;
+            oldest.Story.RetiredCount++;
+            _retired[oldest.Id] = new Retired(oldest.Story, oldest.Signature.ContentHash, DayOf(oldest.Signature), oldest.Sequence);
+        }
+
+        // Removals and upserts leave dead entries behind in the queue: drop them when they outnumber the live ones.
+        if (_arrivals.Count > (2 * _articles.Count) + 1024)
+        {
+            var live = _arrivals.Where(e => e.IsLive).ToArray();
+            _arrivals.Clear();
+            foreach (var e in live)
+            {
+                _arrivals.Enqueue(e);
+            }
+        }
+    }
+
+    private sealed class Entry(string id, StorySignature signature, Story story, int slot, long sequence)
     {
         public string Id { get; } = id;
 
@@ -267,6 +369,12 @@ public sealed partial class StoryAssigner
         public Story Story { get; } = story;
 
         public int Slot { get; } = slot;
+
+        /// <summary>Arrival order (for <see cref="ArticlesOf"/>).</summary>
+        public long Sequence { get; } = sequence;
+
+        /// <summary>False once removed, replaced or retired.</summary>
+        public bool IsLive { get; set; } = true;
 
         /// <summary>Size-independent parts of the squared TF-IDF norm (see <see cref="CacheNormParts"/>).</summary>
         public double NormA { get; set; }
@@ -283,6 +391,13 @@ public sealed partial class StoryAssigner
     {
         public string Id { get; } = id;
 
-        public List<Entry> Members { get; } = [];
+        /// <summary>Live articles of the story (candidates for new reports).</summary>
+        public int LiveCount { get; set; }
+
+        /// <summary>Retired articles of the story.</summary>
+        public int RetiredCount { get; set; }
     }
+
+    /// <summary>What is kept of a retired article: its story, and enough to recognise an unchanged re-add.</summary>
+    private readonly record struct Retired(Story Story, ulong ContentHash, int Day, long Sequence);
 }

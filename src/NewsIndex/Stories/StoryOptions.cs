@@ -84,6 +84,15 @@ public sealed record StoryOptions
     /// <summary>At most this many candidates (those sharing the most probe weight) are scored in full. Default 16 (64 gave the same development figures at 1.6× the cost).</summary>
     public int MaxCandidates { get; init; } = 16;
 
+    /// <summary>
+    /// The most recently assigned articles kept as candidates; older ones (by arrival) are retired: they keep their story
+    /// (re-adding the same text still keeps it), but no longer attract new reports. This bounds the assigner's memory
+    /// (about 2 KB a live article, about 0.2 KB a retired one) and the cost of each assignment for a feed that runs for
+    /// years. News arrives roughly in time order (oldest or newest first), so a report's candidates arrived recently;
+    /// an archive read in random order over many years groups less once it exceeds this. Default 250,000.
+    /// </summary>
+    public int MaxLiveArticles { get; init; } = 250_000;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
     public void Validate()
     {
@@ -101,6 +110,7 @@ public sealed record StoryOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ProbeWords, 1, nameof(ProbeWords));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPostingsPerWord, 1, nameof(MaxPostingsPerWord));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidates, 1, nameof(MaxCandidates));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLiveArticles, 1, nameof(MaxLiveArticles));
         if (double.IsNaN(JoinThreshold) || JoinThreshold <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(JoinThreshold), JoinThreshold, "JoinThreshold must be a positive number.");

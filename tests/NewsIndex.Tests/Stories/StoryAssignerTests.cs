@@ -194,6 +194,85 @@ public sealed class StoryAssignerTests
     }
 
     [Test]
+    public void BeyondMaxLiveArticles_TheEarliestArrivalsRetire_KeepingTheirStories()
+    {
+        var assigner = new StoryAssigner(StoryOptions.Default with { MaxLiveArticles = 2 });
+        var dayton = Assign(assigner, DaytonBar).StoryId;
+        var tucson = Assign(assigner, TucsonBar).StoryId;
+        var third = Assign(assigner, Article("other-1", "Flooding closed schools across the county on Monday, officials said.", "Floods close schools", Day(2016, 7, 9))).StoryId;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(assigner.LiveArticleCount, Is.EqualTo(2), "the earliest arrival retired");
+            Assert.That(assigner.ArticleCount, Is.EqualTo(3));
+            Assert.That(assigner.StoryCount, Is.EqualTo(3));
+            Assert.That(assigner.StoryOf(DaytonBar.Id), Is.EqualTo(dayton), "a retired article keeps its story");
+            Assert.That(assigner.ArticlesOf(dayton), Is.EqualTo(new[] { DaytonBar.Id }));
+        });
+
+        // An unchanged re-add of a retired article keeps its story; a copy no longer finds it (it is not a candidate).
+        var again = Assign(assigner, DaytonBar);
+        var copy = Assign(assigner, DaytonBar with { Id = "wire-copy-77", Source = "apnews.com" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.StoryId, Is.EqualTo(dayton));
+            Assert.That(again.Match, Is.EqualTo(StoryMatch.Unchanged));
+            Assert.That(copy.StoryId, Is.Not.EqualTo(dayton), "retired articles attract no new reports");
+            Assert.That(assigner.LiveArticleCount, Is.EqualTo(2));
+        });
+
+        // Removing a retired article that was its story's only one drops the story; the others stand.
+        Assert.That(assigner.Remove(DaytonBar.Id), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(assigner.StoryOf(DaytonBar.Id), Is.Null);
+            Assert.That(assigner.ArticlesOf(dayton), Is.Empty);
+            Assert.That(assigner.StoryOf(TucsonBar.Id), Is.EqualTo(tucson));
+            Assert.That(assigner.StoryOf("other-1"), Is.EqualTo(third));
+            Assert.That(assigner.Remove(DaytonBar.Id), Is.False);
+        });
+    }
+
+    [Test]
+    public void ARetiredArticleEdited_IsAssignedAgain_AndItsLoneStoryIdCarriesOver()
+    {
+        var assigner = new StoryAssigner(StoryOptions.Default with { MaxLiveArticles = 1 });
+        var dayton = Assign(assigner, DaytonBar).StoryId;
+        Assign(assigner, TucsonBar); // retires dayton-1
+
+        var edited = Assign(assigner, DaytonBar with { Body = DaytonBar.Body + " A third victim died in hospital on Sunday." });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(edited.PreviousStoryId, Is.EqualTo(dayton));
+            Assert.That(edited.StoryId, Is.EqualTo(dayton), "the story it was alone in hands its id over");
+            Assert.That(assigner.LiveArticleCount, Is.EqualTo(1));
+            Assert.That(assigner.ArticleCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void ManyArrivals_LiveArticlesStayBounded_AndRemovalsDoNotLeakTheQueue()
+    {
+        var assigner = new StoryAssigner(StoryOptions.Default with { MaxLiveArticles = 100 });
+        for (var i = 0; i < 3000; i++)
+        {
+            var article = Article($"a{i}", $"Report number {i} on item {i % 37} of the council agenda, filed {i}.", $"Council item {i}", Day(2016, 1 + (i % 12), 1 + (i % 28)));
+            assigner.Assign(article, new ArticleEntities([], EntitySet.Empty, EntitySet.Empty));
+            if (i % 3 == 0)
+            {
+                assigner.Remove($"a{i}");
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(assigner.LiveArticleCount, Is.EqualTo(100));
+            Assert.That(assigner.ArticleCount, Is.EqualTo(2000));
+        });
+    }
+
+    [Test]
     public void Restore_FromStoredSignatures_RebuildsTheSameAssignments()
     {
         var original = new StoryAssigner();
