@@ -19,11 +19,6 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
     /// <summary>The largest page a search returns.</summary>
     public const int MaxPageSize = 1000;
 
-    private static readonly SortField IdTieBreak = new(FieldNames.IdHash, SortFieldType.INT64);
-    // Date order breaks ties by id, not score: scores shift when deletes and merges change term statistics, and a
-    // cursor must not.
-    private static readonly Sort DateSort = new(new SortField(FieldNames.Published, SortFieldType.INT64, true), IdTieBreak);
-
     private readonly SnippetBuilder _snippets = new(analyzer, catalog);
 
     /// <summary>Runs <paramref name="compiled"/>; <paramref name="queryText"/> is the query's printed form (what cursors bind to).</summary>
@@ -55,10 +50,11 @@ internal sealed partial class ArticleSearcher(NewsAnalyzer analyzer, EntityCatal
         var facets = options.Facets.Count > 0 ? new FacetCollector(options.Facets, options.FacetUnit) : null;
         if (options.Sort == SortOrder.Date)
         {
-            var top = TopFieldCollector.Create(DateSort, options.Size + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            // Date order breaks ties by the id's hash, not the score: scores shift when deletes and merges change term
+            // statistics, and a cursor must not.
+            var top = new DateCollector(options.Size + 1, cursor?.Published ?? 0L, cursor?.Id);
             searcher.Search(compiled.Lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
-            var docs = top.GetTopDocs();
-            (scoreDocs, total) = (docs.ScoreDocs, docs.TotalHits);
+            (scoreDocs, total) = (top.TopDocs(), top.TotalHits);
         }
         else
         {

@@ -30,17 +30,6 @@ internal sealed record PageCursor(SortOrder Sort, ulong QueryFingerprint, float 
             ? new PageCursor(sort, fingerprint, 0f, ToInt64(field.Fields[0]), returned, id)
             : new PageCursor(sort, fingerprint, float.IsNaN(last.Score) ? 0f : last.Score, long.MinValue, returned, id);
 
-    /// <summary>The Lucene search-after value of a date-ordered cursor.</summary>
-    public FieldDoc ToFieldDoc()
-    {
-        var id = J2N.Numerics.Int64.GetInstance(FieldNames.HashId(Id));
-        object[] fields = [J2N.Numerics.Int64.GetInstance(Published), id];
-
-        // The id's hash makes every sort key unique (a 64-bit collision is the only exception); the document number
-        // only decides an exact tie, which is the same article, so int.MaxValue skips it.
-        return new FieldDoc(int.MaxValue, Score, fields);
-    }
-
     /// <summary>The opaque text form.</summary>
     public string Encode()
     {
