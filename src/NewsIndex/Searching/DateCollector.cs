@@ -13,11 +13,10 @@ namespace NewsIndex.Searching;
 /// </summary>
 internal sealed class DateCollector : ICollector
 {
-    private readonly Entry[] _heap;
+    private readonly TopHeap<Entry, Order> _heap;
     private readonly bool _hasAfter;
     private readonly long _afterPublished;
     private readonly long _afterHash;
-    private int _count;
     private Scorer? _scorer;
     private NumericDocValues? _published;
     private long[] _hashes = [];
@@ -27,7 +26,7 @@ internal sealed class DateCollector : ICollector
     /// <paramref name="afterId"/>), or from the start when <paramref name="afterId"/> is null.</summary>
     public DateCollector(int size, long afterPublished, string? afterId)
     {
-        _heap = new Entry[size];
+        _heap = new(size);
         _hasAfter = afterId is not null;
         _afterPublished = afterPublished;
         _afterHash = afterId is null ? 0 : FieldNames.HashId(afterId);
@@ -65,28 +64,25 @@ internal sealed class DateCollector : ICollector
             }
         }
 
-        if (_count == _heap.Length)
+        if (_heap.IsFull)
         {
-            ref var worst = ref _heap[0];
+            ref readonly var worst = ref _heap.Last;
             if (published < worst.Published || (published == worst.Published && (hash ??= _hashes[doc]) >= worst.Hash))
             {
                 return;
             }
 
-            worst = new Entry(published, hash ?? _hashes[doc], _docBase + doc, _scorer!.GetScore());
-            SiftDown(0);
+            _heap.ReplaceLast(new Entry(published, hash ?? _hashes[doc], _docBase + doc, _scorer!.GetScore()));
             return;
         }
 
-        _heap[_count] = new Entry(published, hash ?? _hashes[doc], _docBase + doc, _scorer!.GetScore());
-        SiftUp(_count++);
+        _heap.Add(new Entry(published, hash ?? _hashes[doc], _docBase + doc, _scorer!.GetScore()));
     }
 
     /// <summary>The kept hits, first first, as <see cref="FieldDoc"/>s whose fields are the publication time and the id hash.</summary>
     public ScoreDoc[] TopDocs()
     {
-        var entries = _heap.AsSpan(0, _count).ToArray();
-        Array.Sort(entries, static (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+        var entries = _heap.Sorted();
         var docs = new ScoreDoc[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
@@ -97,45 +93,11 @@ internal sealed class DateCollector : ICollector
         return docs;
     }
 
-    /// <summary>a comes before b in date order.</summary>
-    private static bool Before(in Entry a, in Entry b) => a.Published > b.Published || (a.Published == b.Published && a.Hash < b.Hash);
-
-    // A min-heap of the kept hits by date order: the root is the last one, the first to be replaced.
-    private void SiftUp(int i)
-    {
-        while (i > 0)
-        {
-            var parent = (i - 1) / 2;
-            if (!Before(_heap[parent], _heap[i]))
-            {
-                return;
-            }
-
-            (_heap[parent], _heap[i]) = (_heap[i], _heap[parent]);
-            i = parent;
-        }
-    }
-
-    private void SiftDown(int i)
-    {
-        while (true)
-        {
-            var left = (2 * i) + 1;
-            if (left >= _count)
-            {
-                return;
-            }
-
-            var later = left + 1 < _count && Before(_heap[left], _heap[left + 1]) ? left + 1 : left;
-            if (!Before(_heap[i], _heap[later]))
-            {
-                return;
-            }
-
-            (_heap[i], _heap[later]) = (_heap[later], _heap[i]);
-            i = later;
-        }
-    }
-
     private readonly record struct Entry(long Published, long Hash, int Doc, float Score);
+
+    /// <summary>Date order: publication time descending, then the id hash ascending.</summary>
+    private readonly struct Order : IHitOrder<Entry>
+    {
+        public static bool Before(in Entry a, in Entry b) => a.Published > b.Published || (a.Published == b.Published && a.Hash < b.Hash);
+    }
 }

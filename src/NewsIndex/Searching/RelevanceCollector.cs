@@ -12,11 +12,10 @@ namespace NewsIndex.Searching;
 /// </summary>
 internal sealed class RelevanceCollector : ICollector
 {
-    private readonly Entry[] _heap;
+    private readonly TopHeap<Entry, Order> _heap;
     private readonly bool _hasAfter;
     private readonly float _afterScore;
     private readonly long _afterHash;
-    private int _count;
     private Scorer? _scorer;
     private long[] _hashes = [];
     private int _docBase;
@@ -25,7 +24,7 @@ internal sealed class RelevanceCollector : ICollector
     /// <paramref name="afterId"/>), or from the start when <paramref name="afterId"/> is null.</summary>
     public RelevanceCollector(int size, float afterScore, string? afterId)
     {
-        _heap = new Entry[size];
+        _heap = new(size);
         _hasAfter = afterId is not null;
         _afterScore = afterScore;
         _afterHash = afterId is null ? 0 : FieldNames.HashId(afterId);
@@ -67,28 +66,25 @@ internal sealed class RelevanceCollector : ICollector
             }
         }
 
-        if (_count == _heap.Length)
+        if (_heap.IsFull)
         {
-            ref var worst = ref _heap[0];
+            ref readonly var worst = ref _heap.Last;
             if (score < worst.Score || (score == worst.Score && (hash ??= Hash(doc)) >= worst.Hash))
             {
                 return;
             }
 
-            worst = new Entry(score, hash ?? Hash(doc), _docBase + doc);
-            SiftDown(0);
+            _heap.ReplaceLast(new Entry(score, hash ?? Hash(doc), _docBase + doc));
             return;
         }
 
-        _heap[_count] = new Entry(score, hash ?? Hash(doc), _docBase + doc);
-        SiftUp(_count++);
+        _heap.Add(new Entry(score, hash ?? Hash(doc), _docBase + doc));
     }
 
     /// <summary>The kept hits, best first.</summary>
     public ScoreDoc[] TopDocs()
     {
-        var entries = _heap.AsSpan(0, _count).ToArray();
-        Array.Sort(entries, static (a, b) => Better(a, b) ? -1 : Better(b, a) ? 1 : 0);
+        var entries = _heap.Sorted();
         var docs = new ScoreDoc[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
@@ -100,45 +96,11 @@ internal sealed class RelevanceCollector : ICollector
 
     private long Hash(int doc) => _hashes[doc];
 
-    /// <summary>a comes before b in relevance order.</summary>
-    private static bool Better(in Entry a, in Entry b) => a.Score > b.Score || (a.Score == b.Score && a.Hash < b.Hash);
-
-    // A min-heap of the kept hits by relevance: the root is the worst one, the first to be replaced.
-    private void SiftUp(int i)
-    {
-        while (i > 0)
-        {
-            var parent = (i - 1) / 2;
-            if (!Better(_heap[parent], _heap[i]))
-            {
-                return;
-            }
-
-            (_heap[parent], _heap[i]) = (_heap[i], _heap[parent]);
-            i = parent;
-        }
-    }
-
-    private void SiftDown(int i)
-    {
-        while (true)
-        {
-            var left = (2 * i) + 1;
-            if (left >= _count)
-            {
-                return;
-            }
-
-            var worse = left + 1 < _count && Better(_heap[left], _heap[left + 1]) ? left + 1 : left;
-            if (!Better(_heap[i], _heap[worse]))
-            {
-                return;
-            }
-
-            (_heap[i], _heap[worse]) = (_heap[worse], _heap[i]);
-            i = worse;
-        }
-    }
-
     private readonly record struct Entry(float Score, long Hash, int Doc);
+
+    /// <summary>Relevance order: score descending, then the id hash ascending.</summary>
+    private readonly struct Order : IHitOrder<Entry>
+    {
+        public static bool Before(in Entry a, in Entry b) => a.Score > b.Score || (a.Score == b.Score && a.Hash < b.Hash);
+    }
 }
