@@ -16,9 +16,6 @@ public sealed partial class EntityTagger
 
     private readonly EntityCatalog _catalog;
     private readonly AliasTrie _trie = new();
-
-    /// <summary>The words of every alias (for the benchmark that separates tokenising from matching).</summary>
-    internal Vocabulary Vocabulary => _trie.Vocabulary;
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
     private readonly Dictionary<(EntityKind, string), int> _entityIndex = [];
@@ -54,6 +51,9 @@ public sealed partial class EntityTagger
 
     /// <summary>The catalog this tagger recognises.</summary>
     public EntityCatalog Catalog => _catalog;
+
+    /// <summary>The words of every alias (for the benchmark that separates tokenising from matching).</summary>
+    internal Vocabulary Vocabulary => _trie.Vocabulary;
 
     /// <summary>Tags a piece of text. Offsets refer to <paramref name="text"/>; every mention has <see cref="ArticleField.Body"/> as its field.</summary>
     public IReadOnlyList<EntityMention> Tag(string text)
@@ -260,8 +260,8 @@ public sealed partial class EntityTagger
     private static List<(string Word, TokenFlags Flags)> Words(string pattern) =>
         pattern.Split(' ').SelectMany(piece => piece.StartsWith('#') ? [(piece, TokenFlags.None)] : Tokenizer.Words(piece)).ToList();
 
-    /// <summary>Per-call scratch: tokens of each field and the raw matches.</summary>
-    /// <summary>The scratch of one tagging call; one per thread is kept and reused (its lists keep their capacity).</summary>
+    /// <summary>The scratch of one tagging call (tokens of each field and the raw matches); one per thread is kept and
+    /// reused, so its lists keep their capacity.</summary>
     private sealed class MatchState : IDisposable
     {
         [ThreadStatic]
