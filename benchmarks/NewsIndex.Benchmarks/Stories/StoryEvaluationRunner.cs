@@ -4,7 +4,7 @@ using NewsIndex.Stories;
 namespace NewsIndex.Benchmarks.Stories;
 
 /// <summary>
-/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N]</c> prints the figures for
+/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N] [--join X] [--errors]</c> prints the figures for
 /// the default <see cref="StoryOptions"/>; <c>--tune</c> first searches the grid on the GVA tuning half and reports
 /// the winner on both halves.
 /// </summary>
@@ -31,9 +31,14 @@ public static class StoryEvaluationRunner
             options = options with { MaxCandidates = int.Parse(candidates, System.Globalization.CultureInfo.InvariantCulture) };
         }
 
+        if (Value("--join") is { } join)
+        {
+            options = options with { JoinThreshold = double.Parse(join, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         if (args.Contains("--tune"))
         {
-            options = StoryEvaluation.Tune(Console.Out, gva, ecb, minPrecision: double.Parse(Value("--min-precision") ?? "0.96", System.Globalization.CultureInfo.InvariantCulture), maxLookAlike: 0.03);
+            options = StoryEvaluation.Tune(Console.Out, gva, ecb, minPrecision: double.Parse(Value("--min-precision") ?? "0.965", System.Globalization.CultureInfo.InvariantCulture), maxLookAlike: 0.03);
             Console.WriteLine($"chosen: {options}");
         }
 

@@ -31,9 +31,9 @@ public sealed record StoryOptions
 
     /// <summary>
     /// Subtracted from the similarity of two dated articles per day between them beyond the first: reports of one event
-    /// cluster within a day or two, other events of the same kind in the same city spread over the week. Default 0.03.
+    /// cluster within a day or two, other events of the same kind in the same city spread over the week. Default 0.06.
     /// </summary>
-    public double DayPenalty { get; init; } = 0.03;
+    public double DayPenalty { get; init; } = 0.06;
 
     /// <summary>
     /// How much shared tagged entities (countries, forces, bases) add to the similarity, times their Jaccard overlap.
