@@ -4,7 +4,7 @@ using NewsIndex.Stories;
 namespace NewsIndex.Benchmarks.Stories;
 
 /// <summary>
-/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N] [--join X] [--errors]</c> prints the figures for
+/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N] [--join X] [--posted N] [--errors]</c> prints the figures for
 /// the default <see cref="StoryOptions"/>; <c>--tune</c> first searches the grid on the GVA tuning half and reports
 /// the winner on both halves.
 /// </summary>
@@ -34,6 +34,11 @@ public static class StoryEvaluationRunner
         if (Value("--join") is { } join)
         {
             options = options with { JoinThreshold = double.Parse(join, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (Value("--posted") is { } posted)
+        {
+            options = options with { PostedWords = int.Parse(posted, System.Globalization.CultureInfo.InvariantCulture) };
         }
 
         if (args.Contains("--tune"))

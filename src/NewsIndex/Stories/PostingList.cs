@@ -23,6 +23,12 @@ internal sealed class PostingList
     /// <summary>Entries in the list.</summary>
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Live articles that have the list's word, whether or not they posted a key (see
+    /// <see cref="StoryOptions.PostedWords"/>): the word's document frequency. Kept by the owner.
+    /// </summary>
+    public int Documents { get; set; }
+
     /// <summary>The key of an article on a day.</summary>
     public static long Key(int day, int slot) => ((long)day << 32) | (uint)slot;
 

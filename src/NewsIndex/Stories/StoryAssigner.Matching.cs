@@ -7,38 +7,53 @@ public sealed partial class StoryAssigner
 {
     private static int DayOf(StorySignature signature) => signature.Day ?? PostingList.Undated;
 
+    /// <summary>Indexes an entry without matching it (a restore, or the same text re-added).</summary>
     private void Index(Entry entry)
     {
-        var key = PostingList.Key(DayOf(entry.Signature), entry.Slot);
-        foreach (var word in entry.Signature.Words)
+        var words = entry.Signature.Words;
+        EnsureWordScratch(words.Length);
+        for (var i = 0; i < words.Length; i++)
         {
-            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_wordPostings, word, out _);
-            (list ??= new PostingList()).Add(key);
+            _lists[i] = _wordPostings.GetValueOrDefault(words[i]);
         }
 
-        foreach (var band in entry.Signature.Bands)
-        {
-            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_bandPostings, band, out _);
-            (list ??= new PostingList()).Add(key);
-        }
+        RankKnownWords(words.Length);
+        IndexLookedUp(entry);
     }
 
-    /// <summary>Indexes the entry just matched, reusing the posting lists <see cref="LookUpWords"/> found.</summary>
+    /// <summary>
+    /// Indexes the entry whose words were just looked up (<see cref="LookUpWords"/> or <see cref="Index"/>): every word
+    /// counts one more document; the <see cref="StoryOptions.PostedWords"/> rarest get the entry's key. Words no earlier
+    /// article has are the rarest, then the known words in <see cref="RankKnownWords"/> order.
+    /// </summary>
     private void IndexLookedUp(Entry entry)
     {
         var key = PostingList.Key(DayOf(entry.Signature), entry.Slot);
         var words = entry.Signature.Words;
+        var budget = _options.PostedWords;
         for (var i = 0; i < words.Length; i++)
         {
-            if (_lists[i] is { } known)
+            if (_lists[i] is null)
             {
-                known.Add(key);
-            }
-            else
-            {
-                var list = new PostingList();
-                list.Add(key);
+                var list = new PostingList { Documents = 1 };
+                if (budget > 0)
+                {
+                    list.Add(key);
+                    budget--;
+                }
+
                 _wordPostings.Add(words[i], list);
+            }
+        }
+
+        for (var k = 0; k < _knownWords; k++)
+        {
+            var list = _lists[_probeOrder[k]]!;
+            list.Documents++;
+            if (budget > 0)
+            {
+                list.Add(key);
+                budget--;
             }
         }
 
@@ -52,17 +67,23 @@ public sealed partial class StoryAssigner
     private void Unindex(Entry entry)
     {
         var key = PostingList.Key(DayOf(entry.Signature), entry.Slot);
-        Unindex(_wordPostings, entry.Signature.Words, key);
-        Unindex(_bandPostings, entry.Signature.Bands, key);
-    }
-
-    private static void Unindex(Dictionary<uint, PostingList> postings, uint[] keys, long key)
-    {
-        foreach (var k in keys)
+        foreach (var word in entry.Signature.Words)
         {
-            if (postings.TryGetValue(k, out var list) && list.Remove(key) && list.Count == 0)
+            if (_wordPostings.TryGetValue(word, out var list))
             {
-                postings.Remove(k);
+                list.Remove(key); // absent when the word was not among the entry's posted ones
+                if (--list.Documents == 0)
+                {
+                    _wordPostings.Remove(word);
+                }
+            }
+        }
+
+        foreach (var band in entry.Signature.Bands)
+        {
+            if (_bandPostings.TryGetValue(band, out var list) && list.Remove(key) && list.Count == 0)
+            {
+                _bandPostings.Remove(band);
             }
         }
     }
@@ -109,14 +130,7 @@ public sealed partial class StoryAssigner
     private void LookUpWords(StorySignature signature)
     {
         var count = signature.Words.Length;
-        if (_lists.Length < count)
-        {
-            _lists = new PostingList?[Math.Max(count, _lists.Length * 2)];
-            _idf = new double[_lists.Length];
-            _idfWithout = new double[_lists.Length];
-            _probeOrder = new int[_lists.Length];
-            _probeKeys = new int[_lists.Length];
-        }
+        EnsureWordScratch(count);
 
         // An open-addressing table of the article's words (index + 1 per cell), so each candidate's words are looked up
         // in it instead of merge-joining two sorted lists (whose branches the processor cannot predict).
@@ -151,9 +165,41 @@ public sealed partial class StoryAssigner
         {
             var list = _wordPostings.GetValueOrDefault(signature.Words[i]);
             _lists[i] = list;
-            _idf[i] = Idf((list?.Count ?? 0) + 1);
-            _idfWithout[i] = Idf(list?.Count ?? 0);
+            _idf[i] = Idf((list?.Documents ?? 0) + 1);
+            _idfWithout[i] = Idf(list?.Documents ?? 0);
         }
+
+        RankKnownWords(count);
+    }
+
+    private void EnsureWordScratch(int count)
+    {
+        if (_lists.Length < count)
+        {
+            _lists = new PostingList?[Math.Max(count, _lists.Length * 2)];
+            _idf = new double[_lists.Length];
+            _idfWithout = new double[_lists.Length];
+            _probeOrder = new int[_lists.Length];
+            _probeKeys = new int[_lists.Length];
+        }
+    }
+
+    /// <summary>Orders the looked-up words that earlier articles have (<see cref="_lists"/> not null) from the rarest up,
+    /// into <see cref="_probeOrder"/>; their number goes to <see cref="_knownWords"/>.</summary>
+    private void RankKnownWords(int count)
+    {
+        var known = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (_lists[i] is { } list)
+            {
+                _probeKeys[known] = list.Documents;
+                _probeOrder[known++] = i;
+            }
+        }
+
+        Array.Sort(_probeKeys, _probeOrder, 0, known);
+        _knownWords = known;
     }
 
     private (StoryMatch Match, Entry? Matched, double Score) FindMatch(StorySignature signature, out double norm)
@@ -196,24 +242,18 @@ public sealed partial class StoryAssigner
             }
         }
 
-        // Rewrites: probe the rarest words (fewest postings), then score the candidates that share the most of them.
-        var known = 0;
-        for (var i = 0; i < signature.Words.Length; i++)
-        {
-            if (_lists[i] is { } list)
-            {
-                _probeKeys[known] = list.Count;
-                _probeOrder[known++] = i;
-            }
-        }
-
-        Array.Sort(_probeKeys, _probeOrder, 0, known);
+        // Rewrites: probe the rarest words (fewest documents), then score the candidates that share the most of them.
         _touched.Clear();
         var probes = 0;
-        for (var k = 0; k < known && probes < _options.ProbeWords; k++)
+        for (var k = 0; k < _knownWords && probes < _options.ProbeWords; k++)
         {
             var i = _probeOrder[k];
             var list = _lists[i]!;
+            if (list.Count == 0)
+            {
+                continue; // no article that has the word posted it (it was not among their rarest)
+            }
+
             if (CountInWindow(list, fromDay, toDay, day) > _options.MaxPostingsPerWord)
             {
                 continue;
@@ -350,7 +390,7 @@ public sealed partial class StoryAssigner
         for (var i = 0; i < signature.Words.Length; i++)
         {
             // Counting the article itself: its own posting (after indexing) or the +1 of a lookup made before it.
-            var documents = lookedUp ? (_lists[i]?.Count ?? 0) + 1 : _wordPostings.GetValueOrDefault(signature.Words[i])?.Count ?? 1;
+            var documents = lookedUp ? (_lists[i]?.Documents ?? 0) + 1 : _wordPostings.GetValueOrDefault(signature.Words[i])?.Documents ?? 1;
             var w = (double)signature.WeightOf(i);
             var l = LogOf(documents + 1);
             a += w * w;

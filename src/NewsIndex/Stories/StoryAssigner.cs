@@ -50,6 +50,7 @@ public sealed partial class StoryAssigner
     private int _logTotalAt = -1;
     private int[] _probeOrder = new int[256];
     private int[] _probeKeys = new int[256];
+    private int _knownWords; // words of the looked-up article that earlier articles have, ranked in _probeOrder
     private float[] _scores = new float[1024];
     private float[] _bandCounts = new float[1024];
 
@@ -253,6 +254,21 @@ public sealed partial class StoryAssigner
         lock (_gate)
         {
             return _articles.TryGetValue(articleId, out var entry) ? entry.Signature : null;
+        }
+    }
+
+    /// <summary>Words with a document count, and keys in their posting lists (a diagnostic for tests).</summary>
+    internal (int Words, long Postings) WordTotals()
+    {
+        lock (_gate)
+        {
+            long postings = 0;
+            foreach (var list in _wordPostings.Values)
+            {
+                postings += list.Count;
+            }
+
+            return (_wordPostings.Count, postings);
         }
     }
 

@@ -76,6 +76,15 @@ public sealed record StoryOptions
     public int ProbeWords { get; init; } = 10;
 
     /// <summary>
+    /// How many of each article's rarest words (fewest earlier articles have them) go into the word posting lists that
+    /// probes read. Every word still counts towards document frequencies and is compared when a candidate is scored;
+    /// only the common words, which probes skip anyway, are not posted, which makes adding an article cheaper and keeps
+    /// the lists short. Related reports share their rare words (names, places, unusual details), so a later report
+    /// that probes its own rarest words still finds them. <see cref="int.MaxValue"/> posts every word. Default 24.
+    /// </summary>
+    public int PostedWords { get; init; } = 24;
+
+    /// <summary>
     /// A probe word with more postings than this inside the time window is too common to find candidates and is
     /// skipped, which bounds the work per article. Default 200.
     /// </summary>
@@ -109,6 +118,7 @@ public sealed record StoryOptions
         ArgumentOutOfRangeException.ThrowIfNegative(PriorDocuments, nameof(PriorDocuments));
         ArgumentOutOfRangeException.ThrowIfLessThan(ProbeWords, 1, nameof(ProbeWords));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPostingsPerWord, 1, nameof(MaxPostingsPerWord));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PostedWords, 1, nameof(PostedWords));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidates, 1, nameof(MaxCandidates));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLiveArticles, 1, nameof(MaxLiveArticles));
         if (double.IsNaN(JoinThreshold) || JoinThreshold <= 0)

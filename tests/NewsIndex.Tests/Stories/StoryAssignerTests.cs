@@ -273,6 +273,65 @@ public sealed class StoryAssignerTests
     }
 
     [Test]
+    public void PostedWords_OnlyTheRarestArePosted_YetARewriteSharingRareWordsFindsItsReport()
+    {
+        var assigner = new StoryAssigner(StoryOptions.Default with { PostedWords = 4 });
+        Assign(assigner, DaytonBar);
+        var signatures = new List<StorySignature> { assigner.SignatureOf(DaytonBar.Id)! };
+        for (var i = 0; i < 40; i++)
+        {
+            // Other shootings that week: they share the common words (police, gunman, killed, wounded) with both reports.
+            var filler = Article($"other-{i}",
+                $"Police said a gunman killed one man and wounded {i % 5 + 2} people on street number {i} early Saturday; detectives are searching for a suspect.",
+                $"Gunman kills one on street {i}", Day(2016, 7, 9), "example.com");
+            Assign(assigner, filler);
+            signatures.Add(assigner.SignatureOf(filler.Id)!);
+        }
+
+        var (words, postings) = assigner.WordTotals();
+        var rewrite = Assign(assigner, DaytonRewrite);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(words, Is.EqualTo(signatures.SelectMany(s => s.Words).Distinct().Count()), "every word is counted");
+            Assert.That(postings, Is.LessThanOrEqualTo(4 * signatures.Count), "at most PostedWords keys an article");
+            Assert.That(rewrite.StoryId, Is.EqualTo(assigner.StoryOf(DaytonBar.Id)));
+            Assert.That(rewrite.MatchedArticleId, Is.EqualTo(DaytonBar.Id));
+        });
+    }
+
+    [Test]
+    public void RemovingEveryArticle_AfterUpsertsEditsAndRetirements_LeavesNoWordsOrPostings()
+    {
+        var assigner = new StoryAssigner(StoryOptions.Default with { PostedWords = 6, MaxLiveArticles = 50 });
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 400; i++)
+        {
+            var id = $"a{i % 120}";
+            var text = i % 7 == 0 ? $"Council item {i % 120} again, unchanged." : $"Report {i} on council item {i % 120}, filed by desk {i % 9} about zoning {i % 13}.";
+            Assign(assigner, Article(id, text, $"Council item {i % 120}", Day(2016, 1 + (i % 12), 1 + (i % 28))));
+            ids.Add(id);
+            if (i % 11 == 0)
+            {
+                assigner.Remove($"a{(i * 7) % 120}");
+            }
+        }
+
+        Assert.That(assigner.WordTotals().Words, Is.GreaterThan(0));
+        foreach (var id in ids)
+        {
+            assigner.Remove(id);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(assigner.ArticleCount, Is.EqualTo(0));
+            Assert.That(assigner.StoryCount, Is.EqualTo(0));
+            Assert.That(assigner.WordTotals(), Is.EqualTo((0, 0L)));
+        });
+    }
+
+    [Test]
     public void Restore_FromStoredSignatures_RebuildsTheSameAssignments()
     {
         var original = new StoryAssigner();

@@ -35,7 +35,7 @@ public sealed class StoryQualityTests
 
         Assert.Multiple(() =>
         {
-            // Measured 0.936 / 0.777 / 0.849; the targets are precision ≥ 0.90 and F1 ≥ 0.80.
+            // Measured 0.936 / 0.780 / 0.851; the targets are precision ≥ 0.90 and F1 ≥ 0.80.
             Assert.That(score.PairPrecision, Is.GreaterThanOrEqualTo(0.925), score.ToString());
             Assert.That(score.PairF1, Is.GreaterThanOrEqualTo(0.84), score.ToString());
         });
@@ -49,7 +49,7 @@ public sealed class StoryQualityTests
 
         Assert.Multiple(() =>
         {
-            // Measured 0.965 / 0.794 / 0.871.
+            // Measured 0.965 / 0.792 / 0.870.
             Assert.That(score.PairPrecision, Is.GreaterThanOrEqualTo(0.955), score.ToString());
             Assert.That(score.PairF1, Is.GreaterThanOrEqualTo(0.86), score.ToString());
         });
@@ -62,7 +62,7 @@ public sealed class StoryQualityTests
         var gold = StoryEvaluation.Gold(ecb, sevenDays: false);
         var (merged, pairs) = ClusteringScore.LookAlikeMerges(gold, StoryEvaluation.InferEcbTopics(ecb), StoryEvaluation.Assign(ecb, StoryOptions.Default));
 
-        // Measured 76 of 2,949 = 2.58%; the target is ≤ 5%.
+        // Measured 75 of 2,949 = 2.54%; the target is ≤ 5%.
         Assert.That(pairs, Is.GreaterThan(1000));
         Assert.That((double)merged / pairs, Is.LessThanOrEqualTo(0.03), $"{merged} of {pairs} look-alike pairs merged");
     }
