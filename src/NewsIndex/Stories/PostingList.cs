@@ -17,7 +17,7 @@ internal sealed class PostingList
     /// <summary>Most keys in one block.</summary>
     internal const int BlockSize = 128;
 
-    private long[] _items = new long[2]; // the keys while the list is one block
+    private long[] _items = [];          // the keys while the list is one block (none yet: a word counted but not posted)
     private Blocks? _blocks;             // the keys once the list outgrows one block
 
     /// <summary>Entries in the list.</summary>
@@ -70,7 +70,7 @@ internal sealed class PostingList
 
         if (count == _items.Length)
         {
-            Array.Resize(ref _items, Math.Min(BlockSize, count * 2));
+            Array.Resize(ref _items, Math.Min(BlockSize, Math.Max(2, count * 2)));
         }
 
         Array.Copy(_items, at, _items, at + 1, count - at);

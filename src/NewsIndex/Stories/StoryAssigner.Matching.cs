@@ -59,8 +59,7 @@ public sealed partial class StoryAssigner
 
         foreach (var band in entry.Signature.Bands)
         {
-            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_bandPostings, band, out _);
-            (list ??= new PostingList()).Add(key);
+            _bandPostings.Add(band, key);
         }
     }
 
@@ -81,10 +80,7 @@ public sealed partial class StoryAssigner
 
         foreach (var band in entry.Signature.Bands)
         {
-            if (_bandPostings.TryGetValue(band, out var list) && list.Remove(key) && list.Count == 0)
-            {
-                _bandPostings.Remove(band);
-            }
+            _bandPostings.Remove(band, key);
         }
     }
 
@@ -216,9 +212,13 @@ public sealed partial class StoryAssigner
             _touched.Clear();
             foreach (var band in signature.Bands)
             {
-                if (_bandPostings.TryGetValue(band, out var list))
+                if (_bandPostings.Find(band, out var single, out var hasSingle) is { } list)
                 {
                     Visit(list, fromDay, toDay, day, _bandCounts, 1);
+                }
+                else if (hasSingle && InWindow(single, fromDay, toDay, day))
+                {
+                    Accumulate(PostingList.SlotOf(single), _bandCounts, 1);
                 }
             }
 
@@ -354,14 +354,25 @@ public sealed partial class StoryAssigner
     {
         for (var n = 0; n < _options.MaxPostingsPerWord && window.Next(out var key); n++)
         {
-            var slot = PostingList.SlotOf(key);
-            if (sums[slot] == 0)
-            {
-                _touched.Add(slot);
-            }
-
-            sums[slot] += weight;
+            Accumulate(PostingList.SlotOf(key), sums, weight);
         }
+    }
+
+    private void Accumulate(int slot, float[] sums, float weight)
+    {
+        if (sums[slot] == 0)
+        {
+            _touched.Add(slot);
+        }
+
+        sums[slot] += weight;
+    }
+
+    /// <summary>True when a key is one <see cref="Visit"/> would read: its day in the window, or undated for a dated article.</summary>
+    private static bool InWindow(long key, int fromDay, int toDay, int day)
+    {
+        var keyDay = (int)(key >> 32);
+        return (keyDay >= fromDay && keyDay <= toDay) || (day != PostingList.Undated && toDay < PostingList.Undated && keyDay == PostingList.Undated);
     }
 
     /// <summary>The TF-IDF norm of the signature whose words were just looked up (<see cref="LookUpWords"/>).</summary>

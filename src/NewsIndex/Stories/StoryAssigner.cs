@@ -33,7 +33,7 @@ public sealed partial class StoryAssigner
     private readonly List<Entry?> _slots = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly Dictionary<uint, PostingList> _wordPostings = [];
-    private readonly Dictionary<uint, PostingList> _bandPostings = [];
+    private readonly BandPostings _bandPostings = new();
     private readonly List<int> _touched = [];
     private readonly List<int> _ranked = [];
     private readonly PriorityQueue<int, (float Score, int Slot)> _heap = new(Comparer<(float Score, int Slot)>.Create(

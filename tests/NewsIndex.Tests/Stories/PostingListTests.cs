@@ -80,6 +80,44 @@ public class PostingListTests
         Assert.That(list.CountIn(3, 4), Is.EqualTo(keys.Count(k => (k >> 32) is 3 or 4)));
     }
 
+    [TestCase(7)]
+    [TestCase(8)]
+    public void BandPostings_RandomAddsAndRemoves_MatchAModel_InlineOrShared(int seed)
+    {
+        var random = new Random(seed);
+        var bands = new BandPostings();
+        var model = new Dictionary<uint, SortedSet<long>>();
+        for (var step = 0; step < 20_000; step++)
+        {
+            var band = (uint)random.Next(0, 300); // a few hundred keys: many held by one posting, some shared
+            var key = PostingList.Key(random.Next(0, 40), random.Next(0, 8));
+            if (random.Next(100) < 60)
+            {
+                bands.Add(band, key);
+                (model.TryGetValue(band, out var set) ? set : model[band] = []).Add(key);
+            }
+            else
+            {
+                bands.Remove(band, key);
+                if (model.TryGetValue(band, out var set) && set.Remove(key) && set.Count == 0)
+                {
+                    model.Remove(band);
+                }
+            }
+
+            if (step % 97 == 0)
+            {
+                Assert.That(bands.Count, Is.EqualTo(model.Count), $"step {step}: band keys with postings");
+                foreach (var probe in new[] { band, (uint)random.Next(0, 300) })
+                {
+                    var list = bands.Find(probe, out var single, out var hasSingle);
+                    var found = list is not null ? ReadAll(list, int.MinValue, PostingList.Undated) : hasSingle ? [single] : [];
+                    Assert.That(found, Is.EqualTo(model.TryGetValue(probe, out var expected) ? expected.ToList() : []), $"step {step}: band {probe}");
+                }
+            }
+        }
+    }
+
     private static List<long> ReadAll(PostingList list, int fromDay, int toDay)
     {
         var keys = new List<long>();
