@@ -1,76 +1,72 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NewsIndex.Stories;
 
 /// <summary>
 /// The posting lists of MinHash band keys. A band key is almost always one article's alone (only near-duplicates
-/// share it), so its first posting is kept inline in a table of keys; a <see cref="PostingList"/> is made only when a
-/// second article shares the key. Sixteen band keys an article would otherwise be 32 small objects an article (a list
-/// and its array each), about 1.3 KB of the assigner's memory per live article and most of what the garbage collector
-/// had to trace in it.
+/// share it), so its first posting is kept inline in the table; a <see cref="PostingList"/> is made only when a second
+/// article shares the key. Sixteen band keys an article would otherwise be 32 small objects an article (a list and its
+/// array each): about 1.1 KB of the assigner's memory per live article, and most of the objects the garbage collector
+/// had to trace in it. One table, so a lookup is one probe whether the key is shared, alone or new.
 /// </summary>
 internal sealed class BandPostings
 {
-    private readonly Dictionary<uint, long> _single = [];
-    private readonly Dictionary<uint, PostingList> _shared = [];
+    private readonly Dictionary<uint, Band> _bands = [];
 
     /// <summary>Band keys with at least one posting.</summary>
-    public int Count => _single.Count + _shared.Count;
+    public int Count => _bands.Count;
 
     /// <summary>Adds a posting (no effect when present).</summary>
-    public void Add(uint band, long key)
+    public void Add(uint bandKey, long key)
     {
-        if (_shared.TryGetValue(band, out var list))
-        {
-            list.Add(key);
-            return;
-        }
-
-        ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_single, band, out var exists);
+        ref var band = ref CollectionsMarshal.GetValueRefOrAddDefault(_bands, bandKey, out var exists);
         if (!exists)
         {
-            single = key;
-            return;
+            band = new Band(key, null);
         }
-
-        if (single == key)
+        else if (band.Shared is { } list)
         {
-            return;
+            list.Add(key);
         }
-
-        list = new PostingList();
-        list.Add(single);
-        list.Add(key);
-        _single.Remove(band);
-        _shared.Add(band, list);
+        else if (band.Single != key)
+        {
+            list = new PostingList();
+            list.Add(band.Single);
+            list.Add(key);
+            band = new Band(0, list);
+        }
     }
 
     /// <summary>Removes a posting (no effect when absent).</summary>
-    public void Remove(uint band, long key)
+    public void Remove(uint bandKey, long key)
     {
-        if (_shared.TryGetValue(band, out var list))
+        ref var band = ref CollectionsMarshal.GetValueRefOrNullRef(_bands, bandKey);
+        if (Unsafe.IsNullRef(ref band))
         {
-            if (list.Remove(key) && list.Count == 0)
-            {
-                _shared.Remove(band);
-            }
+            return;
         }
-        else if (_single.TryGetValue(band, out var single) && single == key)
+
+        if (band.Shared is { } list ? list.Remove(key) && list.Count == 0 : band.Single == key)
         {
-            _single.Remove(band);
+            _bands.Remove(bandKey);
         }
     }
 
-    /// <summary>The band's posting list when articles share it; otherwise null, with its one posting in <paramref name="single"/> (false when it has none).</summary>
-    public PostingList? Find(uint band, out long single, out bool hasSingle)
+    /// <summary>The band's posting list when articles share it; otherwise null, with its one posting in
+    /// <paramref name="single"/> (<paramref name="hasSingle"/> false when the key has no posting).</summary>
+    public PostingList? Find(uint bandKey, out long single, out bool hasSingle)
     {
-        if (_shared.TryGetValue(band, out var list))
+        if (!_bands.TryGetValue(bandKey, out var band))
         {
             (single, hasSingle) = (0, false);
-            return list;
+            return null;
         }
 
-        hasSingle = _single.TryGetValue(band, out single);
-        return null;
+        (single, hasSingle) = (band.Single, band.Shared is null);
+        return band.Shared;
     }
+
+    /// <summary>A band key's postings: one inline, or a list once shared.</summary>
+    private readonly record struct Band(long Single, PostingList? Shared);
 }
