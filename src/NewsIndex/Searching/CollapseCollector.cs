@@ -1,4 +1,3 @@
-using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using NewsIndex.Mapping;
@@ -7,10 +6,12 @@ namespace NewsIndex.Searching;
 
 /// <summary>
 /// Collects every match and keeps, per story, its best document by the search's order (score or date, then article id)
-/// and its number of matches. One pass; per document two array reads, a comparison and at most one write. The per-story
-/// arrays are pooled and indexed by <see cref="GlobalStoryKeys"/>; a document without a story is a group of its own.
+/// and its number of matches. One pass; per document one read of the story's state (one cache line: the best
+/// document, its score or date and id hash, the match count) and usually no write: a document that ranks below its
+/// story's best so far costs a comparison, and its id hash is read only on a tie. The per-story state is kept per thread
+/// between searches, indexed by <see cref="GlobalStoryKeys"/>; a document without a story is a group of its own.
 /// </summary>
-/// <remarks>Dispose to return the pooled arrays.</remarks>
+/// <remarks>Dispose to reset the touched stories and keep the array for the next search.</remarks>
 internal sealed class CollapseCollector : ICollector, IDisposable
 {
     private readonly bool _byDate;
@@ -18,11 +19,11 @@ internal sealed class CollapseCollector : ICollector, IDisposable
     private readonly GlobalStoryKeys _keys;
     private readonly int _storyCount;
     private readonly List<int> _touched = [];
-    private float[] _bestScore;
-    private long[] _bestDate;
-    private int[] _bestDoc;
-    private long[] _bestHash;
-    private int[] _matches;
+    // A cleared array kept per thread between collapsed searches (only the touched entries are reset on Dispose).
+    [ThreadStatic]
+    private static StoryState[]? t_spare;
+
+    private StoryState[] _best;
     private long[] _hashes = [];
     private Scorer? _scorer;
     private NumericDocValues? _published;
@@ -37,12 +38,8 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         _keys = GlobalStoryKeys.For(reader);
         _storyCount = _keys.Ids.Length;
         var size = Math.Max(16, _storyCount + 16);
-        _bestScore = ArrayPool<float>.Shared.Rent(size);
-        _bestDate = ArrayPool<long>.Shared.Rent(size);
-        _bestDoc = ArrayPool<int>.Shared.Rent(size);
-        _bestHash = ArrayPool<long>.Shared.Rent(size);
-        _matches = ArrayPool<int>.Shared.Rent(size);
-        Array.Clear(_matches, 0, _matches.Length);
+        _best = t_spare is { } spare && spare.Length >= size ? spare : new StoryState[size];
+        t_spare = null;
     }
 
     /// <summary>Number of matching documents.</summary>
@@ -80,18 +77,40 @@ internal sealed class CollapseCollector : ICollector, IDisposable
             Grow(key);
         }
 
-        var score = _byDate ? 0f : _scorer!.GetScore();
-        var date = _byDate ? _published?.Get(doc) ?? long.MinValue : 0L;
+        ref var best = ref _best[key];
         var global = _docBase + doc;
-        var hash = _hashes[doc];
-        if (_matches[key]++ == 0)
+        if (best.Matches++ == 0)
         {
             _touched.Add(key);
-            (_bestScore[key], _bestDate[key], _bestDoc[key], _bestHash[key]) = (score, date, global, hash);
+            best.Doc = global;
+            best.Hash = _hashes[doc];
+            if (_byDate)
+            {
+                best.Date = _published?.Get(doc) ?? long.MinValue;
+            }
+            else
+            {
+                best.Score = _scorer!.GetScore();
+            }
+
+            return;
         }
-        else if (Compare(score, date, hash, global, key) < 0)
+
+        if (_byDate)
         {
-            (_bestScore[key], _bestDate[key], _bestDoc[key], _bestHash[key]) = (score, date, global, hash);
+            var date = _published?.Get(doc) ?? long.MinValue;
+            if (date > best.Date || (date == best.Date && Before(doc, global, ref best)))
+            {
+                (best.Date, best.Doc, best.Hash) = (date, global, _hashes[doc]);
+            }
+        }
+        else
+        {
+            var score = _scorer!.GetScore();
+            if (score > best.Score || (score == best.Score && Before(doc, global, ref best)))
+            {
+                (best.Score, best.Doc, best.Hash) = (score, global, _hashes[doc]);
+            }
         }
     }
 
@@ -99,10 +118,10 @@ internal sealed class CollapseCollector : ICollector, IDisposable
     public string? IdOf(int key) => key < _storyCount ? _keys.Ids[key] : null;
 
     /// <summary>The best document of a story: global number, score, date (Unix ms).</summary>
-    public (int Doc, float Score, long Date) Best(int key) => (_bestDoc[key], _bestScore[key], _bestDate[key]);
+    public (int Doc, float Score, long Date) Best(int key) => (_best[key].Doc, _best[key].Score, _best[key].Date);
 
     /// <summary>Matching documents of a story.</summary>
-    public int Matches(int key) => _matches[key];
+    public int Matches(int key) => _best[key].Matches;
 
     /// <summary>
     /// The <paramref name="count"/> stories whose best documents come first in the search order, after the position
@@ -139,78 +158,75 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         return top;
     }
 
-    /// <summary>Returns the pooled arrays.</summary>
+    /// <summary>Clears the stories this search touched and keeps the array for the thread's next collapsed search, so a
+    /// search costs its matches, not the number of stories in the index.</summary>
     public void Dispose()
     {
-        ArrayPool<float>.Shared.Return(_bestScore);
-        ArrayPool<long>.Shared.Return(_bestDate);
-        ArrayPool<int>.Shared.Return(_bestDoc);
-        ArrayPool<long>.Shared.Return(_bestHash);
-        ArrayPool<int>.Shared.Return(_matches);
-        _bestScore = [];
-        _bestDate = [];
-        _bestDoc = [];
-        _bestHash = [];
-        _matches = [];
-    }
-
-    private void Grow(int key)
-    {
-        if (key < _matches.Length)
+        if (_best.Length == 0)
         {
             return;
         }
 
-        var size = _matches.Length * 2;
-        Resize(ref _bestScore, size);
-        Resize(ref _bestDate, size);
-        Resize(ref _bestDoc, size);
-        Resize(ref _bestHash, size);
-        var matches = ArrayPool<int>.Shared.Rent(size);
-        Array.Clear(matches);
-        _matches.AsSpan().CopyTo(matches);
-        ArrayPool<int>.Shared.Return(_matches);
-        _matches = matches;
+        foreach (var key in _touched)
+        {
+            _best[key] = default;
+        }
+
+        t_spare = _best;
+        _best = [];
     }
 
-    private static void Resize<T>(ref T[] array, int size)
+    private void Grow(int key)
     {
-        var bigger = ArrayPool<T>.Shared.Rent(size);
-        array.AsSpan().CopyTo(bigger);
-        ArrayPool<T>.Shared.Return(array);
-        array = bigger;
+        if (key < _best.Length)
+        {
+            return;
+        }
+
+        var bigger = new StoryState[_best.Length * 2];
+        _best.AsSpan().CopyTo(bigger);
+        _best = bigger;
     }
 
     /// <summary>The id that orders groups of equal score or date: the story id, or the article id of a document without one.</summary>
-    public string GroupIdOf(int key) => key < _storyCount ? _keys.Ids[key] : _lookup.IdOf(_bestDoc[key]);
+    public string GroupIdOf(int key) => key < _storyCount ? _keys.Ids[key] : _lookup.IdOf(_best[key].Doc);
 
     /// <summary>Stories are ordered by their best document's score or date, then by story id (already in memory, unlike
     /// article ids, which would have to be read for every tie of quantised scores).</summary>
     private int CompareKeys(int a, int b)
     {
-        var order = _byDate ? _bestDate[b].CompareTo(_bestDate[a]) : _bestScore[b].CompareTo(_bestScore[a]);
+        var order = _byDate ? _best[b].Date.CompareTo(_best[a].Date) : _best[b].Score.CompareTo(_best[a].Score);
         return order != 0 || a == b ? order : string.CompareOrdinal(GroupIdOf(a), GroupIdOf(b));
     }
 
-    /// <summary>Negative when the match comes before the best of its story so far (<paramref name="key"/>): score (or
-    /// date) first, then the article id's hash, as the plain search orders hits (so a story's representative is its
-    /// first hit there); the ids themselves only when two hashes collide.</summary>
-    private int Compare(float score, long date, long hash, int doc, int key)
+    /// <summary>For a match tied with its story's best on score (or date): true when it comes first, by the article id's
+    /// hash as the plain search orders hits (so a story's representative is its first hit there); the ids themselves
+    /// only when two hashes collide.</summary>
+    private bool Before(int doc, int global, ref StoryState best)
     {
-        var order = _byDate ? _bestDate[key].CompareTo(date) : _bestScore[key].CompareTo(score);
-        if (order != 0 || doc == _bestDoc[key])
+        if (global == best.Doc)
         {
-            return order;
+            return false;
         }
 
-        order = hash.CompareTo(_bestHash[key]);
-        return order != 0 ? order : string.CompareOrdinal(_lookup.IdOf(doc), _lookup.IdOf(_bestDoc[key]));
+        var order = _hashes[doc].CompareTo(best.Hash);
+        return (order != 0 ? order : string.CompareOrdinal(_lookup.IdOf(global), _lookup.IdOf(best.Doc))) < 0;
     }
 
     /// <summary>Negative when story <paramref name="key"/> comes before the position (score or date, group id).</summary>
     private int CompareToPosition(int key, float score, long date, string id)
     {
-        var order = _byDate ? date.CompareTo(_bestDate[key]) : score.CompareTo(_bestScore[key]);
+        var order = _byDate ? date.CompareTo(_best[key].Date) : score.CompareTo(_best[key].Score);
         return order != 0 ? order : string.CompareOrdinal(GroupIdOf(key), id);
+    }
+
+    /// <summary>A story's state during a search: its best document so far and how many documents matched.</summary>
+    private struct StoryState
+    {
+        public long Hash;
+        public long Date;
+        public float Score;
+        public int Doc;
+        public int Matches;
     }
 }
