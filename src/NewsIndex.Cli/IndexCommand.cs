@@ -24,7 +24,7 @@ internal static class IndexCommand
         var commitInterval = new Option<int>("--commit-interval") { Description = "Commit at least every N seconds while indexing; 0: off.", DefaultValueFactory = _ => 60 };
         var resume = new Option<bool>("--resume") { Description = "Continue after the last checkpoint of a stopped run over the same input." };
         var repair = new Option<bool>("--repair") { Description = "If the index is damaged, drop the segments that cannot be read (keeping every readable one), say what was dropped, then index." };
-        var threads = new Option<int>("--threads") { Description = "Writer threads. Default: the number of processors.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Writer threads (beside the reading and story threads). Default: the number of processors less one, at least one.", DefaultValueFactory = _ => ArticleIndexOptions.Default.IndexingThreads };
         var catalog = CommonOptions.Catalog();
         var paths = new Argument<string[]>("PATH") { Description = $"Files or folders to read. {Formats}", Arity = ArgumentArity.OneOrMore };
         var command = new Command("index", $"Add articles to an index (same id: replaced). {Formats} Exit code {ExitCodes.PartialIngestion} when some records or files were skipped (each is named on stderr), {ExitCodes.Interrupted} when stopped.")

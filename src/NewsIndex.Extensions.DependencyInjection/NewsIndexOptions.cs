@@ -29,7 +29,7 @@ public sealed class NewsIndexOptions
     /// <summary>See <see cref="ArticleIndexOptions.RamBufferMB"/>. Default 64.</summary>
     public double RamBufferMB { get; set; } = ArticleIndexOptions.Default.RamBufferMB;
 
-    /// <summary>See <see cref="ArticleIndexOptions.IndexingThreads"/>. Default: the number of processors.</summary>
+    /// <summary>See <see cref="ArticleIndexOptions.IndexingThreads"/>. Default: the number of processors less one (at least one).</summary>
     public int IndexingThreads { get; set; } = ArticleIndexOptions.Default.IndexingThreads;
 
     /// <summary>See <see cref="ArticleIndexOptions.QueryLimits"/>. Default <see cref="Querying.QueryLimits.Default"/>.</summary>
