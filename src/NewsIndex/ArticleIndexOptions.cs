@@ -36,10 +36,10 @@ public sealed record ArticleIndexOptions
 
     /// <summary>Writer threads used by <see cref="ArticleIndex.IndexAll(IEnumerable{Ingestion.Article}, IProgress{IndexingProgress}?, CancellationToken)"/>,
     /// beside the thread that reads and tags the input and the story thread. Default: the number of processors less
-    /// one (at least one), leaving a core to those two stages. On two cores with stories on, one writer was a little
-    /// faster than two in every measurement (307,800 Reuters articles, whole process, median of three: 11,282 against
-    /// 10,767 a second; 57,172 articles in BenchmarkDotNet: 3.73 s against 3.83 s), the second writer only contending
-    /// for the cores. Without stories, one writer per processor is faster.</summary>
+    /// one (at least one), leaving a core to those two stages. On two cores with stories on, a second writer was no
+    /// faster (307,800 Reuters articles, whole process, median of three: 11,282 articles a second with one writer,
+    /// 10,767 with two; 57,172 articles in BenchmarkDotNet: 3.73 s against 3.83 s; 61,560 through the console: within
+    /// the noise) and holds a second set of indexing buffers. Without stories, one writer per processor is faster.</summary>
     public int IndexingThreads { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>A writer reads every committed file and checks its checksum before writing on top of it, and refuses a
