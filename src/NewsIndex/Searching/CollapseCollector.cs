@@ -8,8 +8,8 @@ namespace NewsIndex.Searching;
 /// Collects every match and keeps, per story, its best document by the search's order (score or date, then article id)
 /// and its number of matches. One pass; per document one read of the story's state (one cache line: the best
 /// document, its score or date and id hash, the match count) and usually no write: a document that ranks below its
-/// story's best so far costs a comparison, and its id hash is read only on a tie. The per-story state is kept per thread
-/// between searches, indexed by <see cref="GlobalStoryKeys"/>; a document without a story is a group of its own.
+/// story's best so far costs a comparison, and its id hash is read only on a tie. The per-story state is kept between
+/// searches, indexed by <see cref="GlobalStoryKeys"/>; a document without a story is a group of its own.
 /// </summary>
 /// <remarks>Dispose to reset the touched stories and keep the array for the next search.</remarks>
 internal sealed class CollapseCollector : ICollector, IDisposable
@@ -19,9 +19,10 @@ internal sealed class CollapseCollector : ICollector, IDisposable
     private readonly GlobalStoryKeys _keys;
     private readonly int _storyCount;
     private readonly List<int> _touched = [];
-    // A cleared array kept per thread between collapsed searches (only the touched entries are reset on Dispose).
-    [ThreadStatic]
-    private static StoryState[]? t_spare;
+    // One cleared array kept between collapsed searches (a search resets only the entries it touched). One for the
+    // whole process, not one per thread: at millions of stories an array is tens of megabytes, and a server may run
+    // searches on many threads. A search that finds it taken allocates its own.
+    private static StoryState[]? s_spare;
 
     private StoryState[] _best;
     private long[] _hashes = [];
@@ -38,8 +39,8 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         _keys = GlobalStoryKeys.For(reader);
         _storyCount = _keys.Ids.Length;
         var size = Math.Max(16, _storyCount + 16);
-        _best = t_spare is { } spare && spare.Length >= size ? spare : new StoryState[size];
-        t_spare = null;
+        var spare = Interlocked.Exchange(ref s_spare, null);
+        _best = spare is not null && spare.Length >= size ? spare : new StoryState[size];
     }
 
     /// <summary>Number of matching documents.</summary>
@@ -158,8 +159,8 @@ internal sealed class CollapseCollector : ICollector, IDisposable
         return top;
     }
 
-    /// <summary>Clears the stories this search touched and keeps the array for the thread's next collapsed search, so a
-    /// search costs its matches, not the number of stories in the index.</summary>
+    /// <summary>Clears the stories this search touched and keeps the array for the next collapsed search, so a search
+    /// costs its matches, not the number of stories in the index.</summary>
     public void Dispose()
     {
         if (_best.Length == 0)
@@ -172,7 +173,7 @@ internal sealed class CollapseCollector : ICollector, IDisposable
             _best[key] = default;
         }
 
-        t_spare = _best;
+        Volatile.Write(ref s_spare, _best);
         _best = [];
     }
 

@@ -40,6 +40,43 @@ public sealed class StoryCollapseTests
     private static readonly SearchOptions Collapsed = new() { Collapse = true, Snippets = false, Why = false };
 
     [Test]
+    public void Collapse_RepeatedAndConcurrentSearches_OnTwoIndexes_GiveTheSameCounts()
+    {
+        // The collector's per-story state is reused between searches (reset where a search touched it): a search must
+        // never see another's counts, whichever index or thread ran before it.
+        using var index = Build();
+        using var bigger = ArticleIndex.CreateInMemory();
+        bigger.IndexAll(Articles.Concat(Enumerable.Range(0, 40).Select(i =>
+            Article($"other-{i}", $"Officials in town number {i} reported a checkpoint attack that wounded {i % 4 + 1} people.", $"Attack in town {i}", Day(2023, 1 + (i % 12), 1 + i % 27), "Wire"))));
+        string Fingerprint(ArticleIndex target, string query)
+        {
+            var results = target.Search(query, Collapsed with { Size = 50 });
+            return $"{results.Total}/{results.TotalStories}: " + string.Join(", ", results.Hits.Select(h => $"{h.Id}={h.Collapsed?.Matching}/{h.Collapsed?.Size}"));
+        }
+
+        var queries = new[] { "said", "Nigeria", "checkpoint attack", "wounded" };
+        var expected = queries.Select(q => (Fingerprint(index, q), Fingerprint(bigger, q))).ToArray();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 4 }, n =>
+        {
+            var q = n % queries.Length;
+            var (small, large) = expected[q];
+            var target = n % 3 == 0 ? bigger : index;
+            var got = Fingerprint(target, queries[q]);
+            if (got != (target == bigger ? large : small))
+            {
+                failures.Add($"search {n} ({queries[q]}): {got}");
+            }
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected[0].Item1, Does.StartWith("6/3:"), "every article, three stories, match \"said\" in the small index");
+            Assert.That(failures, Is.Empty);
+        });
+    }
+
+    [Test]
     public void Summaries_KeptPerReader_FollowTheIndexAfterAChange()
     {
         using var index = Build();
