@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lucene.Net.Index;
 using NewsIndex.Entities;
@@ -49,10 +48,10 @@ internal sealed partial class IndexStore
         string? failedArticle = null;
         // One queue per writer thread, chosen by the article id's hash: two versions of an article in one input go to
         // the same writer, which adds them in input order, so the later one wins.
-        var queues = Enumerable.Range(0, threads)
-            .Select(_ => new BlockingCollection<(long Sequence, Article Article, ArticleEntities Entities, ArticleStory? Story)>(boundedCapacity: Math.Max(64, QueueCapacity / threads)))
-            .ToArray();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queues = Enumerable.Range(0, threads)
+            .Select(_ => new HandoffQueue<(long Sequence, Article Article, ArticleEntities Entities, ArticleStory? Story)>(Math.Max(64, QueueCapacity / threads), stop.Token))
+            .ToArray();
 
         void Fail(Exception error, string? articleId)
         {
@@ -93,17 +92,17 @@ internal sealed partial class IndexStore
         }
 
         void Route((long Sequence, Article Article, ArticleEntities Entities, ArticleStory? Story) item) =>
-            queues[threads == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(item.Article.Id) % (uint)threads)].Add(item, stop.Token);
+            queues[threads == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(item.Article.Id) % (uint)threads)].Add(item);
 
         // Stories get a stage of their own: one thread signs and assigns them in input order between the reading
         // thread and the writers, so neither carries that cost (about half of the reading thread's work otherwise).
-        using var storyQueue = Stories is null ? null : new BlockingCollection<(long Sequence, Article Article, ArticleEntities Entities)>(boundedCapacity: StoryQueueCapacity);
+        using var storyQueue = Stories is null ? null : new HandoffQueue<(long Sequence, Article Article, ArticleEntities Entities)>(StoryQueueCapacity, stop.Token);
         var storyStage = Stories is not { } keeper || storyQueue is null ? null : Task.Factory.StartNew(() =>
         {
             Interlocked.Increment(ref _runningWorkers);
             try
             {
-                foreach (var (sequence, article, entities) in storyQueue.GetConsumingEnumerable(stop.Token))
+                foreach (var (sequence, article, entities) in storyQueue.GetConsumingEnumerable())
                 {
                     ArticleStory story;
                     try
@@ -140,7 +139,7 @@ internal sealed partial class IndexStore
             var fields = new FieldPool();
             try
             {
-                foreach (var (sequence, article, entities, story) in queue.GetConsumingEnumerable(stop.Token))
+                foreach (var (sequence, article, entities, story) in queue.GetConsumingEnumerable())
                 {
                     try
                     {
@@ -198,7 +197,7 @@ internal sealed partial class IndexStore
 
                 if (storyQueue is not null)
                 {
-                    storyQueue.Add((sequence++, article, entities), stop.Token);
+                    storyQueue.Add((sequence++, article, entities));
                 }
                 else
                 {

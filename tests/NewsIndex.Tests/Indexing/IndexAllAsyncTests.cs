@@ -51,10 +51,10 @@ public class IndexAllAsyncTests
         var stable = await WaitUntilStable(() => Interlocked.Read(ref produced));
 
         Assert.That(stalledAt, Is.Not.Null, "the pipeline reported progress");
-        // Bound: what was indexed, plus the pipeline's queues (writers' and story stage's) and the article each of their
-        // threads holds, plus the async buffer, plus the article being written.
+        // Bound: what was indexed, plus the pipeline's queues (writers' and story stage's), the chunk each of their
+        // consumers took and the article each producer holds, plus the async buffer, plus the article being written.
         Assert.That(stable - stalledAt!.Articles, Is.LessThanOrEqualTo(
-            IndexStore.QueueCapacity + IndexStore.StoryQueueCapacity + 2 + ArticleIndex.AsyncBufferCapacity + 2));
+            IndexStore.QueueCapacity + IndexStore.StoryQueueCapacity + (2 * HandoffQueue<int>.TakeChunk) + 2 + ArticleIndex.AsyncBufferCapacity + 2));
 
         cancel.Cancel();
         release.Set();
