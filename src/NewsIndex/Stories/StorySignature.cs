@@ -283,6 +283,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         private readonly ulong[] _window = new ulong[ShingleWords];
         private uint[] _termWords = new uint[256];
         private float[] _termWeights = new float[256];
+        private ulong[] _termOrder = new ulong[256];
         private int _termCount;
 
         public float Weight;
@@ -387,11 +388,24 @@ public sealed class StorySignature : IEquatable<StorySignature>
 
         public (uint[] Words, byte[] Weights) Terms()
         {
-            Array.Sort(_termWords, _termWeights, 0, _termCount);
-            var distinct = 0;
-            for (var i = 0; i < _termCount; i++)
+            // Sort (word, occurrence) pairs packed in one 64-bit key: a primitive sort, and each word's occurrences
+            // stay in reading order, so its summed weight does not depend on the sort.
+            if (_termOrder.Length < _termCount)
             {
-                distinct += i == 0 || _termWords[i] != _termWords[i - 1] ? 1 : 0;
+                _termOrder = new ulong[_termWords.Length];
+            }
+
+            var order = _termOrder.AsSpan(0, _termCount);
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = ((ulong)_termWords[i] << 32) | (uint)i;
+            }
+
+            order.Sort();
+            var distinct = 0;
+            for (var i = 0; i < order.Length; i++)
+            {
+                distinct += i == 0 || order[i] >> 32 != order[i - 1] >> 32 ? 1 : 0;
             }
 
             var words = new uint[distinct];
@@ -399,26 +413,26 @@ public sealed class StorySignature : IEquatable<StorySignature>
             var at = -1;
             var total = 0f;
             var name = false;
-            for (var i = 0; i <= _termCount; i++)
+            for (var i = 0; i <= order.Length; i++)
             {
-                if (i == _termCount || i == 0 || _termWords[i] != _termWords[i - 1])
+                if (i == order.Length || i == 0 || order[i] >> 32 != order[i - 1] >> 32)
                 {
                     if (at >= 0)
                     {
                         weights[at] = (byte)(Math.Clamp((int)MathF.Round(total * WeightScale), 1, MaxWeight) | (name ? NameFlag : 0));
                     }
 
-                    if (i == _termCount)
+                    if (i == order.Length)
                     {
                         break;
                     }
 
-                    words[++at] = _termWords[i];
+                    words[++at] = (uint)(order[i] >> 32);
                     total = 0;
                     name = false;
                 }
 
-                var weight = _termWeights[i];
+                var weight = _termWeights[(int)(uint)order[i]];
                 total += Math.Abs(weight);
                 name |= weight < 0;
             }

@@ -14,6 +14,12 @@ internal static class StoryText
     // Stop words, calendar words and number words in one table, so a word costs one lookup.
     private static readonly System.Collections.Frozen.FrozenDictionary<uint, Special> Specials = BuildSpecials();
 
+    // One bit per 4,096 buckets of word hashes, set where a special word falls: most words skip the lookup above.
+    private static readonly ulong[] SpecialBuckets = BuildSpecialBuckets();
+
+    // Each ASCII character's folded form (lower case) when it is a letter or digit, 0 otherwise.
+    private static readonly char[] AsciiWordChars = BuildAsciiWordChars();
+
     /// <summary>
     /// The headline without the outlet's furniture: of the segments split by <c> - </c>, <c> | </c>, <c> – </c>,
     /// <c> — </c> or <c> :: </c>, the longest (<c>Man shot in Richmond - NBC12 - WWBT - Richmond, VA News</c> keeps the first).
@@ -76,14 +82,12 @@ internal static class StoryText
         /// <summary>Reads the next word; false at the end of the text.</summary>
         public bool Next(out Word word)
         {
-            Span<char> buffer = stackalloc char[MaxWordLength];
-            Span<uint> prefix = stackalloc uint[MaxWordLength + 1]; // FNV-1a of each prefix, so a stripped plural needs no second pass
             var text = _text;
             var i = _position;
             while (i < text.Length)
             {
                 var c = text[i];
-                if (!IsLetterOrDigit(c))
+                if (WordChar(c) == '\0')
                 {
                     if (c is '.' or '!' or '?' or '\n' or ':' or '"' or '“' or '—' or '–' or '|' or '(')
                     {
@@ -94,21 +98,26 @@ internal static class StoryText
                     continue;
                 }
 
+                // The word's last three folded characters and the FNV-1a hashes before each was added are all the plural
+                // rules need, so a word costs no buffer.
                 var capitalised = c < 128 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
+                var first = WordChar(c);
                 var length = 0;
                 var hash = FnvOffset;
-                prefix[0] = hash;
+                uint before1 = 0, before2 = 0, before3 = 0;
+                char last1 = '\0', last2 = '\0', last3 = '\0';
                 while (i < text.Length)
                 {
                     var ch = text[i];
-                    if (IsLetterOrDigit(ch))
+                    var folded = WordChar(ch);
+                    if (folded != '\0')
                     {
                         if (length < MaxWordLength)
                         {
-                            var folded = Fold(ch);
-                            buffer[length++] = folded;
+                            (before3, before2, before1) = (before2, before1, hash);
+                            (last3, last2, last1) = (last2, last1, folded);
                             hash = (hash ^ folded) * FnvPrime;
-                            prefix[length] = hash;
+                            length++;
                         }
 
                         i++;
@@ -116,7 +125,7 @@ internal static class StoryText
                     else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
                     {
                         // Griego's → griego; don't → dont.
-                        if (i + 2 >= text.Length || !char.IsLetter(text[i + 2]) && text[i + 1] is 's' or 'S')
+                        if ((i + 2 >= text.Length || !char.IsLetter(text[i + 2])) && text[i + 1] is 's' or 'S')
                         {
                             i += 2;
                             break;
@@ -130,27 +139,25 @@ internal static class StoryText
                     }
                 }
 
-                var w = buffer[..length];
-                if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != 'u' && w[^2] != 'i')
+                if (length > 3 && last1 == 's' && last2 != 's' && last2 != 'u' && last2 != 'i')
                 {
-                    w = w[..^1];
-                    hash = prefix[w.Length];
-                    if (w[^1] == 'e' && w[^2] == 'i')
+                    length--;
+                    hash = before1;
+                    if (last2 == 'e' && last3 == 'i')
                     {
                         // "cities" → "citie" → "city"
-                        w[^2] = 'y';
-                        w = w[..^1];
-                        hash = (prefix[w.Length - 1] ^ 'y') * FnvPrime;
+                        length--;
+                        hash = (before3 ^ 'y') * FnvPrime;
                     }
                 }
 
                 var sentenceStart = _sentenceStart;
                 _sentenceStart = false;
-                if (w.Length > 1 || char.IsDigit(w[0]))
+                if (length > 1 || char.IsDigit(first))
                 {
                     var stop = false;
                     var calendar = false;
-                    if (Specials.TryGetValue(hash, out var special))
+                    if (MayBeSpecial(hash) && Specials.TryGetValue(hash, out var special))
                     {
                         hash = special.Replacement;
                         stop = special.IsStopWord;
@@ -169,7 +176,41 @@ internal static class StoryText
         }
     }
 
-    private static bool IsLetterOrDigit(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+    /// <summary>The folded form of a letter or digit; <c>'\0'</c> for any other character.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static char WordChar(char c) => c < 128 ? AsciiWordChars[c] : char.IsLetterOrDigit(c) ? Fold(c) : '\0';
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeSpecial(uint hash)
+    {
+        var bucket = SpecialBucket(hash);
+        return (SpecialBuckets[bucket >> 6] & (1UL << bucket)) != 0;
+    }
+
+    private static int SpecialBucket(uint hash) => (int)((hash * 0x9E3779B1u) >> 20);
+
+    private static ulong[] BuildSpecialBuckets()
+    {
+        var buckets = new ulong[4096 / 64];
+        foreach (var hash in Specials.Keys)
+        {
+            var bucket = SpecialBucket(hash);
+            buckets[bucket >> 6] |= 1UL << bucket;
+        }
+
+        return buckets;
+    }
+
+    private static char[] BuildAsciiWordChars()
+    {
+        var table = new char[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            table[c] = char.IsAsciiLetterOrDigit(c) ? Fold(c) : '\0';
+        }
+
+        return table;
+    }
 
     /// <summary>FNV-1a over the UTF-16 code units of <paramref name="word"/>.</summary>
     public static uint Hash(ReadOnlySpan<char> word)
@@ -184,6 +225,7 @@ internal static class StoryText
     }
 
     /// <summary>A strong 64-bit mix (SplitMix64 finaliser).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong x)
     {
         x ^= x >> 30;

@@ -393,4 +393,50 @@ public sealed class StoryAssignerTests
             Assert.That(StoryText.MainTitle("Anti-war rally in Niamey"), Is.EqualTo("Anti-war rally in Niamey"));
         });
     }
+
+    [Test]
+    public void StoryText_Words_AreFoldedAndStemmedLikeTheirPlainForms()
+    {
+        static StoryText.Word[] Read(string text)
+        {
+            var words = new List<StoryText.Word>();
+            var reader = new StoryText.WordReader(text);
+            while (reader.Next(out var word))
+            {
+                words.Add(word);
+            }
+
+            return [.. words];
+        }
+
+        static uint One(string text) => Read(text).Single().Hash;
+
+        var longWord = new string('x', 60);
+        Assert.Multiple(() =>
+        {
+            Assert.That(One("Cities"), Is.EqualTo(StoryText.Hash("city")), "ies → y, folded to lower case");
+            Assert.That(One("shootings"), Is.EqualTo(StoryText.Hash("shooting")), "plural s");
+            Assert.That(One("Griego's"), Is.EqualTo(StoryText.Hash("griego")), "possessive");
+            Assert.That(One("don't"), Is.EqualTo(StoryText.Hash("dont")), "inner apostrophe, at the end of the text");
+            Assert.That(Read("don't go")[0].Hash, Is.EqualTo(StoryText.Hash("dont")), "inner apostrophe, inside the text");
+            Assert.That(Read("Griego's car")[0].Hash, Is.EqualTo(StoryText.Hash("griego")), "possessive, inside the text");
+            Assert.That(One("Café"), Is.EqualTo(StoryText.Hash("cafe")), "accents folded");
+            Assert.That(One("ÉLYSÉES"), Is.EqualTo(StoryText.Hash("elysee")), "non-ASCII capitals folded, then the plural");
+            Assert.That(One("bus"), Is.EqualTo(StoryText.Hash("bus")), "three letters keep their s");
+            Assert.That(One("virus"), Is.EqualTo(StoryText.Hash("virus")), "-us is no plural");
+            Assert.That(One("class"), Is.EqualTo(StoryText.Hash("class")), "-ss is no plural");
+            Assert.That(One("seven"), Is.EqualTo(StoryText.Hash("7")), "number words become digits");
+            Assert.That(One(longWord), Is.EqualTo(StoryText.Hash(longWord.AsSpan(0, 48))), "words are cut at 48 characters");
+            Assert.That(Read("a 5 x"), Has.Length.EqualTo(1), "one-letter words are skipped, digits are kept");
+        });
+
+        var words = Read("Police said Smith shot. Then Jones ran on Monday");
+        Assert.Multiple(() =>
+        {
+            Assert.That(words.Select(w => w.IsStopWord), Is.EqualTo(new[] { false, true, false, false, true, false, false, true, false }));
+            Assert.That(words.Select(w => w.IsCapitalised), Is.EqualTo(new[] { false, false, true, false, false, true, false, false, false }),
+                "a capital inside a sentence marks a name; sentence starts and calendar words do not");
+            Assert.That(words.Select(w => w.StartsSentence), Is.EqualTo(new[] { true, false, false, false, true, false, false, false, false }));
+        });
+    }
 }
