@@ -9,13 +9,21 @@ namespace NewsIndex.Stories;
 /// article shares the key. Sixteen band keys an article would otherwise be 32 small objects an article (a list and its
 /// array each): about 1.1 KB of the assigner's memory per live article, and most of the objects the garbage collector
 /// had to trace in it. One table, so a lookup is one probe whether the key is shared, alone or new.
+/// <para>The table holds no object references (a shared list is an index into a side list): sixteen random writes an
+/// article into a table of millions of entries would otherwise dirty every card of it, and each gen-0 collection would
+/// scan the whole table for references to young objects.</para>
 /// </summary>
 internal sealed class BandPostings
 {
     private readonly Dictionary<uint, Band> _bands = [];
+    private readonly List<PostingList?> _shared = [];
+    private readonly Stack<int> _freeShared = new();
 
     /// <summary>Band keys with at least one posting.</summary>
     public int Count => _bands.Count;
+
+    /// <summary>Band keys that articles share (each has a <see cref="PostingList"/>).</summary>
+    public int SharedCount => _shared.Count - _freeShared.Count;
 
     /// <summary>Adds a posting (no effect when present).</summary>
     public void Add(uint bandKey, long key)
@@ -23,18 +31,18 @@ internal sealed class BandPostings
         ref var band = ref CollectionsMarshal.GetValueRefOrAddDefault(_bands, bandKey, out var exists);
         if (!exists)
         {
-            band = new Band(key, null);
+            band = new Band(key, Band.NotShared);
         }
-        else if (band.Shared is { } list)
+        else if (band.Shared != Band.NotShared)
         {
-            list.Add(key);
+            _shared[band.Shared]!.Add(key);
         }
         else if (band.Single != key)
         {
-            list = new PostingList();
+            var list = new PostingList();
             list.Add(band.Single);
             list.Add(key);
-            band = new Band(0, list);
+            band = new Band(0, Share(list));
         }
     }
 
@@ -47,8 +55,22 @@ internal sealed class BandPostings
             return;
         }
 
-        if (band.Shared is { } list ? list.Remove(key) && list.Count == 0 : band.Single == key)
+        if (band.Shared == Band.NotShared)
         {
+            if (band.Single == key)
+            {
+                _bands.Remove(bandKey);
+            }
+
+            return;
+        }
+
+        var shared = band.Shared;
+        var list = _shared[shared]!;
+        if (list.Remove(key) && list.Count == 0)
+        {
+            _shared[shared] = null;
+            _freeShared.Push(shared);
             _bands.Remove(bandKey);
         }
     }
@@ -63,10 +85,31 @@ internal sealed class BandPostings
             return null;
         }
 
-        (single, hasSingle) = (band.Single, band.Shared is null);
-        return band.Shared;
+        if (band.Shared != Band.NotShared)
+        {
+            (single, hasSingle) = (0, false);
+            return _shared[band.Shared];
+        }
+
+        (single, hasSingle) = (band.Single, true);
+        return null;
     }
 
-    /// <summary>A band key's postings: one inline, or a list once shared.</summary>
-    private readonly record struct Band(long Single, PostingList? Shared);
+    private int Share(PostingList list)
+    {
+        if (_freeShared.TryPop(out var at))
+        {
+            _shared[at] = list;
+            return at;
+        }
+
+        _shared.Add(list);
+        return _shared.Count - 1;
+    }
+
+    /// <summary>A band key's postings: one inline, or the index of its list among the shared ones.</summary>
+    private readonly record struct Band(long Single, int Shared)
+    {
+        public const int NotShared = -1;
+    }
 }

@@ -108,6 +108,7 @@ public class PostingListTests
             if (step % 97 == 0)
             {
                 Assert.That(bands.Count, Is.EqualTo(model.Count), $"step {step}: band keys with postings");
+                Assert.That(bands.SharedCount, Is.InRange(model.Values.Count(set => set.Count > 1), model.Count), $"step {step}: shared lists");
                 foreach (var probe in new[] { band, (uint)random.Next(0, 300) })
                 {
                     var list = bands.Find(probe, out var single, out var hasSingle);
@@ -116,6 +117,16 @@ public class PostingListTests
                 }
             }
         }
+
+        foreach (var (band, keys) in model)
+        {
+            foreach (var key in keys)
+            {
+                bands.Remove(band, key);
+            }
+        }
+
+        Assert.That((bands.Count, bands.SharedCount), Is.EqualTo((0, 0)), "every posting removed: no keys and no shared lists left");
     }
 
     private static List<long> ReadAll(PostingList list, int fromDay, int toDay)
