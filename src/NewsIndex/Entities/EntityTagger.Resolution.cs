@@ -74,7 +74,10 @@ public sealed partial class EntityTagger
                 // imply no country.
                 if (targets[shadow].Extra >= 0)
                 {
-                    Add(mentions, field, hit.First, hit.End, _entities[targets[shadow].Extra], implied: true);
+                    // "the Mopti region", "Panjshir province": a region word after the name, in any case, is part of it
+                    // and says it is a region (see NamesItselfARegion).
+                    var end = hit.End < field.Count && IsRegionWord(field, hit.End) ? hit.End + 1 : hit.End;
+                    Add(mentions, field, hit.First, end, _entities[targets[shadow].Extra], implied: true);
                 }
 
                 continue;
@@ -118,6 +121,13 @@ public sealed partial class EntityTagger
             {
                 baseNouns.Add(hit);
             }
+            else if (field.Field != ArticleField.Dateline)
+            {
+                // A city outside the dateline names its country only with support, like a region ("JNIM attacked FAMa
+                // near Mopti", "Goma, North Kivu"): each country of a city of that name gets an implied mention, and
+                // DropUnsupportedRegions keeps those that other evidence confirms.
+                AddImpliedCityCountries(mentions, field, hit, targets);
+            }
         }
 
         if (forceMentions > 0 || mentions.Exists(m => m.Kind == EntityKind.Base))
@@ -126,7 +136,7 @@ public sealed partial class EntityTagger
         }
 
         ApplyHistory(mentions, published);
-        DropUnsupportedRegions(mentions);
+        DropUnsupportedRegions(mentions, _catalog);
         mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return mentions;
     }
@@ -536,28 +546,82 @@ public sealed partial class EntityTagger
         ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship"];
 
     /// <summary>
-    /// A region implies its country only with support: the article names that country itself, or the region's own
-    /// words say it is a region ("Niger State"). A bare region name ("Long Island", "San Jose", "Midway") is too often
-    /// something else (a US place, a common word) to add a country on its own; its words stay consumed either way, so
-    /// the country or capital inside it is never read.
+    /// A region implies its country only with support, because a bare region name ("Long Island", "San Jose", "Midway")
+    /// is too often something else (a US place, a common word) to add a country on its own. Support is other evidence of
+    /// the same country: the article names the country itself; a force of that country ("FAMa" for a Malian region) or
+    /// a base it hosts; a second, different region of it ("Mopti and Ségou"); or the region's own words say it is a
+    /// region ("Niger State", "the Mopti region"). Unsupported, its words stay consumed, so the country or capital
+    /// inside it is never read.
     /// </summary>
-    private static void DropUnsupportedRegions(List<EntityMention> mentions)
+    private static void DropUnsupportedRegions(List<EntityMention> mentions, EntityCatalog catalog)
     {
         if (!mentions.Exists(static m => m.Implied))
         {
             return;
         }
 
-        var direct = new HashSet<string>(StringComparer.Ordinal);
+        var supported = new HashSet<string>(StringComparer.Ordinal);
+        var regionsByCountry = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var mention in mentions)
         {
             if (mention.Kind == EntityKind.Country && !mention.Implied)
             {
-                direct.Add(mention.Id);
+                supported.Add(mention.Id);
+            }
+            else if (mention.Kind == EntityKind.Country)
+            {
+                // Two different region names of one country support each other.
+                var name = mention.Text.ToUpperInvariant();
+                if (!regionsByCountry.TryAdd(mention.Id, name) && regionsByCountry[mention.Id] != name)
+                {
+                    supported.Add(mention.Id);
+                }
+            }
+            else if (catalog.Get(mention.Kind, mention.Id)?.Country is { } country)
+            {
+                supported.Add(country);
             }
         }
 
-        mentions.RemoveAll(m => m.Implied && m.Kind == EntityKind.Country && !direct.Contains(m.Id) && !NamesItselfARegion(m.Text));
+        mentions.RemoveAll(m => m.Implied && m.Kind == EntityKind.Country && !supported.Contains(m.Id) && !NamesItselfARegion(m.Text));
+    }
+
+    private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets)
+    {
+        var first = mentions.Count;
+        foreach (var target in targets)
+        {
+            if (target.Role != AliasRole.City || _catalog.Get(EntityKind.Country, _catalog.Cities[target.Entity].Country) is not { } country)
+            {
+                continue;
+            }
+
+            if (!mentions.Skip(first).Any(m => m.Id == country.Id))
+            {
+                Add(mentions, field, hit.First, hit.End, country, implied: true);
+            }
+        }
+
+        // "the Mopti region": a city name of one country followed by a region word is that country's region.
+        if (mentions.Count == first + 1 && hit.End < field.Count && IsRegionWord(field, hit.End))
+        {
+            var city = mentions[first];
+            mentions[first] = city with { Text = field.Text[city.Start..field.Tokens[hit.End].End], End = field.Tokens[hit.End].End };
+        }
+    }
+
+    private static bool IsRegionWord(FieldTokens field, int token)
+    {
+        var word = field.Text.AsSpan(field.Tokens[token].Start, field.Tokens[token].End - field.Tokens[token].Start);
+        foreach (var regionWord in RegionWords)
+        {
+            if (word.Equals(regionWord, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool NamesItselfARegion(string text)

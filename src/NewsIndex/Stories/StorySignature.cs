@@ -121,8 +121,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
             scratch.Shingles >= MinShingles ? scratch.BandKeys() : [],
             words,
             weights,
-            EntityHashes(entities.Mentioned),
-            EntityHashes(entities.About));
+            EntityHashes(entities, about: false),
+            EntityHashes(entities, about: true));
     }
 
     /// <summary>The day number used for <see cref="Day"/>: days since 0001-01-01 of the UTC date.</summary>
@@ -251,8 +251,14 @@ public sealed class StorySignature : IEquatable<StorySignature>
         return at;
     }
 
-    private static uint[] EntityHashes(EntitySet set)
+    /// <summary>
+    /// Hashes of the entities the article names itself (every one, or the prominent ones), sorted. A country only implied
+    /// by a place in it ("Richmond", "Borno State") is left out: every local report of one country would share it, and
+    /// shared entities are evidence of one event.
+    /// </summary>
+    private static uint[] EntityHashes(ArticleEntities entities, bool about)
     {
+        var set = about ? entities.About : entities.Mentioned;
         var count = Math.Min(255, set.Countries.Count + set.Forces.Count + set.Bases.Count);
         if (count == 0)
         {
@@ -265,15 +271,29 @@ public sealed class StorySignature : IEquatable<StorySignature>
         {
             foreach (var id in set.Of(kind))
             {
-                if (at < hashes.Length)
+                if (at < hashes.Length && (kind != EntityKind.Country || NamedItself(entities.Mentions, id)))
                 {
                     hashes[at++] = (StoryText.Hash(id) & 0x3FFFFFFF) | ((uint)kind << 30);
                 }
             }
         }
 
+        Array.Resize(ref hashes, at);
         Array.Sort(hashes);
         return hashes;
+    }
+
+    private static bool NamedItself(ValueList<EntityMention> mentions, string country)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country && !mention.Implied && mention.Id == country)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Per-thread buffers for <see cref="Create"/>.</summary>

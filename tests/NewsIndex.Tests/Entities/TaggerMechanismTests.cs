@@ -94,6 +94,32 @@ public class TaggerMechanismTests
         Directory.Delete(dir, true);
     }
 
+    [TestCase("Fighting was reported in Panjshir province.", "AF", "Panjshir province")]
+    [TestCase("Gunmen attacked a village in the Borno state capital.", "NG", "Borno state")]
+    [TestCase("Fighting was reported in the Mopti region.", "ML", "Mopti region")]
+    public void RegionWordAfterAPlace_InAnyCase_MakesItARegionOfItsCountry(string text, string country, string mention)
+    {
+        var tagged = Tagger.Tag(text).Single(m => m.Kind == EntityKind.Country);
+        Assert.That((tagged.Id, tagged.Text, tagged.Implied), Is.EqualTo((country, mention, true)));
+    }
+
+    [TestCase("JNIM militants attacked a FAMa position near Mopti.", "ML", "a force of the country (FAMa)")]
+    [TestCase("M23 rebels clashed with the FARDC in North Kivu.", "CD", "a force of the country (FARDC), and the English name of Nord-Kivu")]
+    [TestCase("Shelling was reported near Goma, North Kivu.", "CD", "two different places of one country: a city and a region")]
+    [TestCase("Protesters gathered in Houston and Dallas on Monday.", "US", "two different cities of one country")]
+    public void PlacesOutsideTheDateline_NameTheirCountry_WithSupport(string text, string country, string why) =>
+        Assert.That(Countries(text), Does.Contain(country), why);
+
+    [TestCase("Fighting was reported in North Kivu.")]
+    [TestCase("Protesters gathered in Houston on Monday.")]
+    [TestCase("Officials met in Kano.")]
+    public void APlaceAlone_NamesNoCountry(string text) => Assert.That(Countries(text), Is.Empty, "a bare place name is too often something else");
+
+    [Test]
+    public void ALongerNameOfAnotherForce_IsNotReadAsTheShorterOne() =>
+        Assert.That(Forces("Taliban forces clashed with the National Resistance Front in Panjshir."),
+            Is.EqualTo(new[] { "taliban@Taliban", "nrf-af@National Resistance Front" }), "not another group's \"(The) Resistance Front\"");
+
     [Test]
     public void ImpliedRegionMentions_WeighLittleInWhatAnArticleIsAbout()
     {

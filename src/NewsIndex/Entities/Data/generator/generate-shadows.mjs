@@ -49,6 +49,14 @@ const SUFFIX = /\s+(Region|State|Province|Governorate|District|Department|County
 const shortOf = name => name.replace(SUFFIX, '').trim();
 
 // Why a bare name must not be a region alias, or null when it may be.
+// English news writes the French compass prefixes of region names in English: "Nord-Kivu" is "North Kivu", "Sud-Ubangi"
+// "South Ubangi". Only before a proper name: "Nord-Est" (a compass point) stays as it is.
+const COMPASS = { Nord: 'North', Sud: 'South' };
+function exonyms(name) {
+  const m = /^(Nord|Sud)-(\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*)$/u.exec(name);
+  return m && !common.has(fold(m[2])) ? [`${COMPASS[m[1]]} ${m[2]}`] : [];
+}
+
 function reject(name, cc) {
   const f = fold(name);
   if (keepShort.has(f)) return null;
@@ -91,7 +99,8 @@ for (const r of [...regionsSource].sort((a, b) => a.code.localeCompare(b.code)))
   const official = r.name.replace(/\s*\((city|capital)\)$/i, '').trim();
   const geo = matchGeonames(cc, [official, ...keywords]);
   if (geo) geo.used = true;
-  const candidates = uniq([official, shortOf(official), ...keywords, geo?.name, geo?.ascii, ...(curated.extraAliases[r.code] ?? [])]);
+  const named = uniq([official, shortOf(official), ...keywords, geo?.name, geo?.ascii, ...(curated.extraAliases[r.code] ?? [])]);
+  const candidates = uniq([...named, ...named.flatMap(exonyms)]);
   const aliases = [];
   for (const a of candidates) {
     // A suffixed form ("Niger State", "Kabul Province") is unambiguous; a bare one is checked.
