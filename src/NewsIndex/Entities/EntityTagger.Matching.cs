@@ -120,6 +120,11 @@ public sealed partial class EntityTagger
             return false;
         }
 
+        if (target.Role is AliasRole.Metonym or AliasRole.City && InsideALongerPlaceName(tokens, first, text))
+        {
+            return false;
+        }
+
         for (var k = 0; k < target.Length; k++)
         {
             var flags = tokens[first + k].Flags;
@@ -154,6 +159,35 @@ public sealed partial class EntityTagger
 
         var entity = _entities[target.Entity];
         return !(tokens[first].Has(TokenFlags.AfterComma) && lastCityEnd == first && !string.Equals(lastCityCountry, entity.Id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Place-name particles of Portuguese, Spanish, Italian and French names ("Mocimboa da Praia", "Vila do Conde").</summary>
+    private static readonly string[] PlaceParticles = ["da", "de", "do", "das", "dos", "del", "della", "di", "du", "des"];
+
+    /// <summary>
+    /// True when the name ends a longer place name: "Capitalised particle Name", as in "Mocimboa da Praia" (not the capital
+    /// of Cape Verde) or "Santa Cruz de Tenerife". The particle must be lower case and follow a capitalised word.
+    /// </summary>
+    private static bool InsideALongerPlaceName(Token[] tokens, int first, string text)
+    {
+        if (first < 2 || tokens[first].Has(TokenFlags.SentenceStart) || tokens[first - 1].Has(TokenFlags.SentenceStart) ||
+            tokens[first - 1].Has(TokenFlags.AfterComma) || tokens[first].Has(TokenFlags.AfterComma) ||
+            !tokens[first - 2].Has(TokenFlags.Capitalized) || tokens[first - 2].End + 1 != tokens[first - 1].Start ||
+            tokens[first - 1].End + 1 != tokens[first].Start)
+        {
+            return false;
+        }
+
+        var particle = text.AsSpan(tokens[first - 1].Start, tokens[first - 1].End - tokens[first - 1].Start);
+        foreach (var candidate in PlaceParticles)
+        {
+            if (particle.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InTitleCase(Token[] tokens, int first) =>

@@ -115,6 +115,12 @@ public class TaggerMechanismTests
     [TestCase("Officials met in Kano.")]
     public void APlaceAlone_NamesNoCountry(string text) => Assert.That(Countries(text), Is.Empty, "a bare place name is too often something else");
 
+    [TestCase("Insurgents held Mocimboa da Praia for a year.", new string[0])]
+    [TestCase("Talks were held in Praia.", new[] { "CV" })]
+    [TestCase("Talks were held in Praia and Dakar.", new[] { "CV", "SN" })]
+    public void ACapitalAfterAPlaceParticle_EndsALongerPlaceName(string text, string[] expected) =>
+        Assert.That(Countries(text), Is.EqualTo(expected), "\"Mocimboa da Praia\" is a Mozambican town, not Cape Verde's capital");
+
     [Test]
     public void ALongerNameOfAnotherForce_IsNotReadAsTheShorterOne() =>
         Assert.That(Forces("Taliban forces clashed with the National Resistance Front in Panjshir."),
