@@ -555,35 +555,39 @@ public sealed partial class EntityTagger
     /// </summary>
     private static void DropUnsupportedRegions(List<EntityMention> mentions, EntityCatalog catalog)
     {
-        if (!mentions.Exists(static m => m.Implied))
+        // Allocation-free: an article has a few dozen mentions and fewer implied ones.
+        var kept = 0;
+        for (var i = 0; i < mentions.Count; i++)
         {
-            return;
+            var mention = mentions[i];
+            if (!mention.Implied || mention.Kind != EntityKind.Country || NamesItselfARegion(mention.Text) || IsSupported(mentions, mention, catalog))
+            {
+                mentions[kept++] = mention;
+            }
         }
 
-        var supported = new HashSet<string>(StringComparer.Ordinal);
-        var regionsByCountry = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var mention in mentions)
+        mentions.RemoveRange(kept, mentions.Count - kept);
+    }
+
+    private static bool IsSupported(List<EntityMention> mentions, EntityMention place, EntityCatalog catalog)
+    {
+        foreach (var other in mentions)
         {
-            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            if (other.Kind == EntityKind.Country)
             {
-                supported.Add(mention.Id);
-            }
-            else if (mention.Kind == EntityKind.Country)
-            {
-                // Two different region names of one country support each other.
-                var name = mention.Text.ToUpperInvariant();
-                if (!regionsByCountry.TryAdd(mention.Id, name) && regionsByCountry[mention.Id] != name)
+                // The country named itself, or a second, different place of it.
+                if (other.Id == place.Id && (!other.Implied || !string.Equals(other.Text, place.Text, StringComparison.OrdinalIgnoreCase)))
                 {
-                    supported.Add(mention.Id);
+                    return true;
                 }
             }
-            else if (catalog.Get(mention.Kind, mention.Id)?.Country is { } country)
+            else if (catalog.Get(other.Kind, other.Id)?.Country == place.Id)
             {
-                supported.Add(country);
+                return true;
             }
         }
 
-        mentions.RemoveAll(m => m.Implied && m.Kind == EntityKind.Country && !supported.Contains(m.Id) && !NamesItselfARegion(m.Text));
+        return false;
     }
 
     private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets)
@@ -596,7 +600,13 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            if (!mentions.Skip(first).Any(m => m.Id == country.Id))
+            var known = false;
+            for (var m = first; m < mentions.Count; m++)
+            {
+                known |= mentions[m].Id == country.Id;
+            }
+
+            if (!known)
             {
                 Add(mentions, field, hit.First, hit.End, country, implied: true);
             }
