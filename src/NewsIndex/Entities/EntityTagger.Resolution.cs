@@ -581,8 +581,9 @@ public sealed partial class EntityTagger
                     return true;
                 }
             }
-            else if (catalog.Get(other.Kind, other.Id)?.Country == place.Id)
+            else if (catalog.Get(other.Kind, other.Id) is { } entity && (entity.Country == place.Id || entity.Areas.Contains(place.Id)))
             {
+                // A force of the country or one that operates there ("ISGS militants near Tillabéri"), or a base it hosts.
                 return true;
             }
         }

@@ -121,6 +121,21 @@ public class TaggerMechanismTests
     public void ACapitalAfterAPlaceParticle_EndsALongerPlaceName(string text, string[] expected) =>
         Assert.That(Countries(text), Is.EqualTo(expected), "\"Mocimboa da Praia\" is a Mozambican town, not Cape Verde's capital");
 
+    [TestCase("TTP militants attacked a police station in Khyber Pakhtunkhwa.", "ttp", "PK")]
+    [TestCase("The Pakistani Taliban claimed the attack in Peshawar.", "ttp", "PK")]
+    [TestCase("Abu Sayyaf bandits kidnapped fishermen off Sulu.", "asg", "PH")]
+    [TestCase("The TNLA seized Lashio.", "pslf", "MM")]
+    [TestCase("ISGS militants killed herders near Tillabéri.", "isgs", "NE")]
+    public void ConflictReports_NameTheGroup_AndThePlaceNamesItsCountry(string text, string force, string country)
+    {
+        Assert.That(Forces(text).Select(f => f.Split('@')[0]), Does.Contain(force));
+        Assert.That(Countries(text), Does.Contain(country), "a place where the group operates is supported by the group");
+    }
+
+    [Test]
+    public void TheTaliban_AndThePakistaniTaliban_AreTwoGroups() =>
+        Assert.That(Forces("The Taliban and the Pakistani Taliban both held talks.").Select(f => f.Split('@')[0]), Is.EqualTo(new[] { "taliban", "ttp" }));
+
     [Test]
     public void ALongerNameOfAnotherForce_IsNotReadAsTheShorterOne() =>
         Assert.That(Forces("Taliban forces clashed with the National Resistance Front in Panjshir."),
