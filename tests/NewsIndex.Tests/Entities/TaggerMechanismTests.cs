@@ -26,6 +26,7 @@ public class TaggerMechanismTests
     [TestCase("A Congolese soldier was hurt.", "cd-armed-forces@Congolese soldier")]
     [TestCase("The Nigerien army withdrew.", "ne-armed-forces@Nigerien army")]
     [TestCase("Peruvian government troops advanced.", "pe-armed-forces@Peruvian government troops")]
+    [TestCase("Ethiopian federal forces withdrew.", "et-armed-forces@Ethiopian federal forces")]
     public void QualifiedDemonyms_NameTheNationalForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
 
     [TestCase("Thousands of Pakistanis marched.", "PK")]
