@@ -70,7 +70,7 @@ public sealed partial class EntityTagger
             if (shadow >= 0)
             {
                 // The longer name has consumed its words; only a region says something: it is in its country (an implied
-                // mention, kept only with support, see DropUnsupportedRegions). Organisations, features and world regions
+                // mention, kept only with support, see DropUnsupportedPlaces). Organisations, features and world regions
                 // imply no country.
                 if (targets[shadow].Extra >= 0)
                 {
@@ -125,7 +125,7 @@ public sealed partial class EntityTagger
             {
                 // A city outside the dateline names its country only with support, like a region ("JNIM attacked FAMa
                 // near Mopti", "Goma, North Kivu"): each country of a city of that name gets an implied mention, and
-                // DropUnsupportedRegions keeps those that other evidence confirms.
+                // DropUnsupportedPlaces keeps those that other evidence confirms.
                 AddImpliedCityCountries(mentions, field, hit, targets);
             }
         }
@@ -136,7 +136,7 @@ public sealed partial class EntityTagger
         }
 
         ApplyHistory(mentions, published);
-        DropUnsupportedRegions(mentions, _catalog);
+        DropUnsupportedPlaces(mentions, _catalog);
         mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return mentions;
     }
@@ -546,14 +546,14 @@ public sealed partial class EntityTagger
         ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship"];
 
     /// <summary>
-    /// A region implies its country only with support, because a bare region name ("Long Island", "San Jose", "Midway")
-    /// is too often something else (a US place, a common word) to add a country on its own. Support is other evidence of
-    /// the same country: the article names the country itself; a force of that country ("FAMa" for a Malian region) or
-    /// a base it hosts; a second, different region of it ("Mopti and Ségou"); or the region's own words say it is a
-    /// region ("Niger State", "the Mopti region"). Unsupported, its words stay consumed, so the country or capital
-    /// inside it is never read.
+    /// A region or a city outside the dateline implies its country only with support, because a bare place name ("Long
+    /// Island", "San Jose", "Midway") is too often something else (a US place, a common word) to add a country on its
+    /// own. Support is other evidence of the same country: the article names the country itself; a force of that country
+    /// ("FAMa" for a Malian region) or one that operates there, or a base it hosts; a second, different place of it
+    /// ("Goma, North Kivu"); or the region's own words say it is a region ("Niger State", "the Mopti region").
+    /// Unsupported, a region's words stay consumed, so the country or capital inside it is never read.
     /// </summary>
-    private static void DropUnsupportedRegions(List<EntityMention> mentions, EntityCatalog catalog)
+    private static void DropUnsupportedPlaces(List<EntityMention> mentions, EntityCatalog catalog)
     {
         // Allocation-free: an article has a few dozen mentions and fewer implied ones.
         var kept = 0;
