@@ -541,6 +541,12 @@ public sealed partial class EntityTagger
         return builder.ToString().Trim('-');
     }
 
+    [ThreadStatic]
+    private static HashSet<string>? t_supportedCountries;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_firstPlaceOfCountry;
+
     /// <summary>Words that make a region name unmistakably a region ("Borno State", "Kabul Province").</summary>
     private static readonly string[] RegionWords =
         ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship"];
@@ -555,40 +561,56 @@ public sealed partial class EntityTagger
     /// </summary>
     private static void DropUnsupportedPlaces(List<EntityMention> mentions, EntityCatalog catalog)
     {
-        // Allocation-free: an article has a few dozen mentions and fewer implied ones.
+        if (!mentions.Exists(static m => m.Implied))
+        {
+            return;
+        }
+
+        // Linear in the mentions (a hostile text may list thousands of places), with per-thread sets.
+        var supported = t_supportedCountries ??= new HashSet<string>(StringComparer.Ordinal);
+        var firstPlace = t_firstPlaceOfCountry ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        supported.Clear();
+        firstPlace.Clear();
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            {
+                supported.Add(mention.Id); // the country named itself
+            }
+            else if (mention.Kind == EntityKind.Country)
+            {
+                // A second, different place of one country supports both.
+                if (!firstPlace.TryAdd(mention.Id, mention.Text) && !string.Equals(firstPlace[mention.Id], mention.Text, StringComparison.OrdinalIgnoreCase))
+                {
+                    supported.Add(mention.Id);
+                }
+            }
+            else if (catalog.Get(mention.Kind, mention.Id) is { } entity)
+            {
+                // A force of the country or one that operates there ("ISGS militants near Tillabéri"), or a base it hosts.
+                if (entity.Country is { } country)
+                {
+                    supported.Add(country);
+                }
+
+                foreach (var area in entity.Areas)
+                {
+                    supported.Add(area);
+                }
+            }
+        }
+
         var kept = 0;
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (!mention.Implied || mention.Kind != EntityKind.Country || NamesItselfARegion(mention.Text) || IsSupported(mentions, mention, catalog))
+            if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfARegion(mention.Text))
             {
                 mentions[kept++] = mention;
             }
         }
 
         mentions.RemoveRange(kept, mentions.Count - kept);
-    }
-
-    private static bool IsSupported(List<EntityMention> mentions, EntityMention place, EntityCatalog catalog)
-    {
-        foreach (var other in mentions)
-        {
-            if (other.Kind == EntityKind.Country)
-            {
-                // The country named itself, or a second, different place of it.
-                if (other.Id == place.Id && (!other.Implied || !string.Equals(other.Text, place.Text, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return true;
-                }
-            }
-            else if (catalog.Get(other.Kind, other.Id) is { } entity && (entity.Country == place.Id || entity.Areas.Contains(place.Id)))
-            {
-                // A force of the country or one that operates there ("ISGS militants near Tillabéri"), or a base it hosts.
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets)

@@ -115,14 +115,15 @@ public sealed class StorySignature : IEquatable<StorySignature>
         }
 
         var (words, weights) = scratch.Terms();
+        var named = scratch.NamedCountries(entities.Mentions);
         return new StorySignature(
             article.Published is { } published ? DayNumber(published) : null,
             scratch.Content,
             scratch.Shingles >= MinShingles ? scratch.BandKeys() : [],
             words,
             weights,
-            EntityHashes(entities, about: false),
-            EntityHashes(entities, about: true));
+            EntityHashes(entities.Mentioned, named),
+            EntityHashes(entities.About, named));
     }
 
     /// <summary>The day number used for <see cref="Day"/>: days since 0001-01-01 of the UTC date.</summary>
@@ -256,9 +257,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
     /// by a place in it ("Richmond", "Borno State") is left out: every local report of one country would share it, and
     /// shared entities are evidence of one event.
     /// </summary>
-    private static uint[] EntityHashes(ArticleEntities entities, bool about)
+    private static uint[] EntityHashes(EntitySet set, HashSet<string> namedCountries)
     {
-        var set = about ? entities.About : entities.Mentioned;
         var count = Math.Min(255, set.Countries.Count + set.Forces.Count + set.Bases.Count);
         if (count == 0)
         {
@@ -271,7 +271,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         {
             foreach (var id in set.Of(kind))
             {
-                if (at < hashes.Length && (kind != EntityKind.Country || NamedItself(entities.Mentions, id)))
+                if (at < hashes.Length && (kind != EntityKind.Country || namedCountries.Contains(id)))
                 {
                     hashes[at++] = (StoryText.Hash(id) & 0x3FFFFFFF) | ((uint)kind << 30);
                 }
@@ -283,19 +283,6 @@ public sealed class StorySignature : IEquatable<StorySignature>
         return hashes;
     }
 
-    private static bool NamedItself(ValueList<EntityMention> mentions, string country)
-    {
-        foreach (var mention in mentions)
-        {
-            if (mention.Kind == EntityKind.Country && !mention.Implied && mention.Id == country)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Per-thread buffers for <see cref="Create"/>.</summary>
     private sealed class SignatureScratch
     {
@@ -304,6 +291,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         private uint[] _termWords = new uint[256];
         private float[] _termWeights = new float[256];
         private ulong[] _termOrder = new ulong[256];
+        private readonly HashSet<string> _named = new(StringComparer.Ordinal);
         private int _termCount;
 
         public float Weight;
@@ -311,6 +299,21 @@ public sealed class StorySignature : IEquatable<StorySignature>
         public ulong Content;
         public int Shingles;
         private int _bodyWords;
+
+        /// <summary>The countries the mentions name themselves (not only implied by a place in them); one pass.</summary>
+        public HashSet<string> NamedCountries(ValueList<EntityMention> mentions)
+        {
+            _named.Clear();
+            foreach (var mention in mentions)
+            {
+                if (mention.Kind == EntityKind.Country && !mention.Implied)
+                {
+                    _named.Add(mention.Id);
+                }
+            }
+
+            return _named;
+        }
 
         public void Reset()
         {

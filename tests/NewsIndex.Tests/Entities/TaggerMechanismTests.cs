@@ -138,6 +138,22 @@ public class TaggerMechanismTests
         Assert.That(Forces("The Taliban and the Pakistani Taliban both held talks.").Select(f => f.Split('@')[0]), Is.EqualTo(new[] { "taliban", "ttp" }));
 
     [Test]
+    public void AHostileListOfPlaces_IsTaggedInLinearTime()
+    {
+        // 200,000 unsupported implied mentions (one city, named over and over) and 2,000 supported ones (cities of the
+        // catalog). A check that compared every unsupported place with every mention (40 billion comparisons) would
+        // stall here for minutes.
+        var cities = EntityCatalog.Default.Cities.Where(c => c.Country != "NG").Take(2_000).ToList();
+        var text = string.Join(", ", Enumerable.Repeat("Kano", 200_000).Concat(cities.Select(c => c.Name))) + ".";
+        var tagging = Task.Run(() => Tagger.Tag(text));
+        Assert.That(tagging.Wait(TimeSpan.FromSeconds(30)), Is.True, "tagging finished");
+        var countries = tagging.Result.Where(m => m.Kind == EntityKind.Country).Select(m => m.Id).ToHashSet();
+        Assert.That(countries, Does.Not.Contain("NG"), "Kano alone, however often, names no country");
+        var supported = cities.GroupBy(c => c.Country).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.That(countries, Is.SupersetOf(supported), "every country with two different cities in the list is named");
+    }
+
+    [Test]
     public void ALongerNameOfAnotherForce_IsNotReadAsTheShorterOne() =>
         Assert.That(Forces("Taliban forces clashed with the National Resistance Front in Panjshir."),
             Is.EqualTo(new[] { "taliban@Taliban", "nrf-af@National Resistance Front" }), "not another group's \"(The) Resistance Front\"");
