@@ -45,15 +45,18 @@ internal sealed class AliasTrie
 
     public Vocabulary Vocabulary { get; } = new();
 
-    /// <summary>Symbols of words that belong to entity names (not only to shadow names such as "Saint Michael"): the
-    /// person-name rule treats a capitalised neighbour as a first name unless it is one of these.</summary>
+    /// <summary>Symbols of words that belong to entity names (not only to shadow names such as "Saint Michael", nor only to
+    /// towns such as "Fort Smith"): the person-name rule treats a capitalised neighbour as a first name unless it is one of these.</summary>
     private readonly HashSet<int> _entityWords = [];
 
     /// <summary>Whether <paramref name="symbol"/> is a word of some entity's name.</summary>
     public bool IsEntityWord(int symbol) => symbol >= 0 && _entityWords.Contains(symbol);
 
     /// <summary>Adds <paramref name="words"/> (normal forms with the flags of the alias as written) with a meaning.</summary>
-    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target)
+    /// <param name="words">The alias's words.</param>
+    /// <param name="target">Its meaning.</param>
+    /// <param name="entityWords">Whether its words count as entity words (<see cref="IsEntityWord"/>); shadows never do.</param>
+    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target, bool entityWords = true)
     {
         if (_values is not null)
         {
@@ -77,7 +80,7 @@ internal sealed class AliasTrie
                 "#cap" => Vocabulary.CapitalizedWord,
                 _ => Vocabulary.Add(word),
             };
-            if (target.Role != AliasRole.Shadow)
+            if (entityWords && target.Role != AliasRole.Shadow)
             {
                 _entityWords.Add(symbol);
             }

@@ -30,6 +30,8 @@ public sealed partial class EntityTagger
         }
 
         var topCountry = countryCounts.Count == 0 ? null : countryCounts.MaxBy(kv => kv.Value).Key;
+        (t_locativePlaces ??= []).Clear();
+        (t_towns ??= []).Clear();
         var mentions = new List<EntityMention>();
         var baseNouns = new List<Hit>();
         for (var h = 0; h < state.Hits.Count; h++)
@@ -78,6 +80,7 @@ public sealed partial class EntityTagger
                     // and says it is a region (see NamesItselfARegion).
                     var end = hit.End < field.Count && IsRegionWord(field, hit.End) ? hit.End + 1 : hit.End;
                     Add(mentions, field, hit.First, end, _entities[targets[shadow].Extra], implied: true);
+                    NoteLocative(field, hit.First);
                 }
 
                 continue;
@@ -547,6 +550,20 @@ public sealed partial class EntityTagger
     [ThreadStatic]
     private static Dictionary<string, string>? t_firstPlaceOfCountry;
 
+    [ThreadStatic]
+    private static HashSet<long>? t_locativePlaces;
+
+    [ThreadStatic]
+    private static HashSet<long>? t_towns;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_countriesWithACity;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_countriesWithTwoPlaces;
+
+    private static long PlaceKey(in EntityMention mention) => ((long)mention.Field << 32) | (uint)mention.Start;
+
     /// <summary>Words that make a region name unmistakably a region ("Borno State", "Kabul Province").</summary>
     private static readonly string[] RegionWords =
         ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship"];
@@ -569,8 +586,13 @@ public sealed partial class EntityTagger
         // Linear in the mentions (a hostile text may list thousands of places), with per-thread sets.
         var supported = t_supportedCountries ??= new HashSet<string>(StringComparer.Ordinal);
         var firstPlace = t_firstPlaceOfCountry ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var towns = t_towns!;
+        var withACity = t_countriesWithACity ??= new HashSet<string>(StringComparer.Ordinal);
+        var twoPlaces = t_countriesWithTwoPlaces ??= new HashSet<string>(StringComparer.Ordinal);
         supported.Clear();
         firstPlace.Clear();
+        withACity.Clear();
+        twoPlaces.Clear();
         foreach (var mention in mentions)
         {
             if (mention.Kind == EntityKind.Country && !mention.Implied)
@@ -579,10 +601,16 @@ public sealed partial class EntityTagger
             }
             else if (mention.Kind == EntityKind.Country)
             {
-                // A second, different place of one country supports both.
+                // A second, different place of one country supports both, unless both are towns: a country has so many
+                // towns that two of them are too often two surnames or firms ("Whitney", "Goodyear").
+                if (!towns.Contains(PlaceKey(mention)))
+                {
+                    withACity.Add(mention.Id);
+                }
+
                 if (!firstPlace.TryAdd(mention.Id, mention.Text) && !string.Equals(firstPlace[mention.Id], mention.Text, StringComparison.OrdinalIgnoreCase))
                 {
-                    supported.Add(mention.Id);
+                    twoPlaces.Add(mention.Id);
                 }
             }
             else if (catalog.Get(mention.Kind, mention.Id) is { } entity)
@@ -600,11 +628,22 @@ public sealed partial class EntityTagger
             }
         }
 
+        foreach (var country in twoPlaces)
+        {
+            if (withACity.Contains(country))
+            {
+                supported.Add(country);
+            }
+        }
+
+        var locative = t_locativePlaces!;
+        var alone = supported.Count == 0;
         var kept = 0;
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfARegion(mention.Text))
+            if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfARegion(mention.Text)
+                || alone && locative.Contains(PlaceKey(mention)))
             {
                 mentions[kept++] = mention;
             }
@@ -632,7 +671,16 @@ public sealed partial class EntityTagger
             if (!known)
             {
                 Add(mentions, field, hit.First, hit.End, country, implied: true);
+                if (_catalog.Cities[target.Entity].Population < City.TownPopulation)
+                {
+                    t_towns!.Add(PlaceKey(mentions[^1]));
+                }
             }
+        }
+
+        if (mentions.Count > first)
+        {
+            NoteLocative(field, hit.First);
         }
 
         // "the Mopti region": a city name of one country followed by a region word is that country's region.
@@ -641,6 +689,46 @@ public sealed partial class EntityTagger
             var city = mentions[first];
             mentions[first] = city with { Text = field.Text[city.Start..field.Tokens[hit.End].End], End = field.Tokens[hit.End].End };
         }
+    }
+
+    /// <summary>Words before a place that say the text is about something happening there ("in Herat", "near Kidal").</summary>
+    private static readonly string[] LocativeWords =
+        ["in", "near", "at", "outside", "around", "off", "into", "inside", "toward", "towards", "across", "from", "nearby"];
+
+    /// <summary>Words before "of" that make the place after it a location ("north of Goma", "the town of Djibo").</summary>
+    private static readonly string[] LocativeOfWords =
+        ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "town", "village", "city", "area", "district", "region", "province", "locality", "vicinity", "suburbs"];
+
+    private static void NoteLocative(FieldTokens field, int first)
+    {
+        if (first > 0 && (IsOneOf(field, first - 1, LocativeWords) || first > 1 && IsOneOf(field, first - 1, ["of"]) && IsOneOf(field, first - 2, LocativeOfWords)
+            || InParenthesesAfterAName(field, first)))
+        {
+            t_locativePlaces!.Add(((long)field.Field << 32) | (uint)field.Tokens[first].Start);
+        }
+    }
+
+    /// <summary>"Kajuru LGA (Kaduna)", "Djibo (Soum, Sahel)": a place in parentheses right after a name locates that name.</summary>
+    private static bool InParenthesesAfterAName(FieldTokens field, int first)
+    {
+        var start = field.Tokens[first].Start;
+        var previousEnd = field.Tokens[first - 1].End;
+        var between = field.Text.AsSpan(previousEnd, start - previousEnd).Trim();
+        return between.Length == 1 && between[0] == '(' && char.IsUpper(field.Text[field.Tokens[first - 1].Start]);
+    }
+
+    private static bool IsOneOf(FieldTokens field, int token, ReadOnlySpan<string> words)
+    {
+        var word = field.Text.AsSpan(field.Tokens[token].Start, field.Tokens[token].End - field.Tokens[token].Start);
+        foreach (var candidate in words)
+        {
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRegionWord(FieldTokens field, int token)

@@ -198,7 +198,7 @@ public sealed partial class EntityTagger
         for (var c = 0; c < _catalog.Cities.Count; c++)
         {
             var city = _catalog.Cities[c];
-            _trie.Add(Tokenizer.Words(city.Name), new AliasTarget(AliasRole.City, c));
+            _trie.Add(Tokenizer.Words(city.Name), new AliasTarget(AliasRole.City, c), entityWords: city.Population >= City.TownPopulation);
             if (basesAt.TryGetValue(city.Name, out var hosted))
             {
                 _basesByCity[c] = hosted;

