@@ -29,6 +29,7 @@ internal readonly record struct AliasTarget(
     int Extra = 0,
     uint CapitalMask = 0,
     uint UpperMask = 0,
+    uint InnerUpperMask = 0,
     byte Length = 0,
     byte CountryTokens = 0,
     bool PersonLike = false);
@@ -71,6 +72,7 @@ internal sealed class AliasTrie
         var node = 0;
         uint capital = 0;
         uint upper = 0;
+        uint inner = 0;
         for (var k = 0; k < words.Count; k++)
         {
             var (word, flags) = words[k];
@@ -98,6 +100,13 @@ internal sealed class AliasTrie
                 {
                     capital |= 1u << k;
                 }
+
+                // Mixed-case acronyms ("LeT", "JeM", "FAMa") keep their inner capital in the text: "Let us go" is no
+                // Lashkar-e-Taiba.
+                if ((flags & TokenFlags.InnerUpper) != 0)
+                {
+                    inner |= 1u << k;
+                }
             }
 
             var key = ((long)node << 32) | (uint)symbol;
@@ -111,7 +120,7 @@ internal sealed class AliasTrie
             node = next;
         }
 
-        var full = target with { CapitalMask = capital, UpperMask = upper, Length = (byte)words.Count };
+        var full = target with { CapitalMask = capital, UpperMask = upper, InnerUpperMask = inner, Length = (byte)words.Count };
         var existing = _targets[node];
         if (existing is not null && Array.IndexOf(existing, full) >= 0)
         {

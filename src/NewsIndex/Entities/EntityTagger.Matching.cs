@@ -137,6 +137,14 @@ public sealed partial class EntityTagger
             {
                 return false;
             }
+
+            // A mixed-case acronym keeps its inner capital ("LeT", not "Let"); an all-capitals headline may write a longer
+            // one in capitals ("FAMA").
+            if ((target.InnerUpperMask & (1u << k)) != 0 && (flags & TokenFlags.InnerUpper) == 0 &&
+                ((flags & TokenFlags.AllUpper) == 0 || tokens[first + k].End - tokens[first + k].Start < 4))
+            {
+                return false;
+            }
         }
 
         if (!target.PersonLike || tokens[first].Has(TokenFlags.AllUpper))

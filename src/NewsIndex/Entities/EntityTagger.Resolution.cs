@@ -138,6 +138,11 @@ public sealed partial class EntityTagger
             ResolveIndirectBases(state, baseNouns, mentions);
         }
 
+        if (forceMentions > 0)
+        {
+            AddForceCountries(mentions);
+        }
+
         ApplyHistory(mentions, published);
         DropUnsupportedPlaces(mentions, _catalog);
         mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -555,6 +560,49 @@ public sealed partial class EntityTagger
 
     [ThreadStatic]
     private static HashSet<long>? t_towns;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_countriesPresent;
+
+
+    /// <summary>Force categories that act abroad by nature: their home country says nothing about where a report is.</summary>
+    private static readonly string[] AbroadCategories = ["private-military-company", "multinational", "coalition", "alliance"];
+
+    /// <summary>
+    /// When the text names no country itself, a force of one country implies that country, once, as an implied mention
+    /// on the force's first mention: a conflict report often names only the actors ("FAMa soldiers were ambushed" is
+    /// about Mali, "Houthi forces fired drones" about Yemen). Forces that act abroad by nature (private military
+    /// companies, multinational forces, coalitions) imply nothing. With a country named, nothing is added: on
+    /// Reuters-21578, adding the forces' homes always cost 0.002 of mentioned-country precision and gained no recall.
+    /// </summary>
+    private void AddForceCountries(List<EntityMention> mentions)
+    {
+        var present = t_countriesPresent ??= new HashSet<string>(StringComparer.Ordinal);
+        present.Clear();
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country)
+            {
+                if (!mention.Implied)
+                {
+                    return; // the text names a country itself: that says more than a force's home
+                }
+
+                present.Add(mention.Id);
+            }
+        }
+
+        var count = mentions.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var mention = mentions[i];
+            if (mention.Kind == EntityKind.Force && _catalog.Get(EntityKind.Force, mention.Id) is { Country: { } home } force &&
+                Array.IndexOf(AbroadCategories, force.Category) < 0 && present.Add(home) && _catalog.Get(EntityKind.Country, home) is { } country)
+            {
+                mentions.Add(mention with { Kind = EntityKind.Country, Id = country.Id, Implied = true });
+            }
+        }
+    }
 
     [ThreadStatic]
     private static HashSet<string>? t_countriesWithACity;

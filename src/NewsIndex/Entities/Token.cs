@@ -11,6 +11,9 @@ internal enum TokenFlags : byte
     SentenceStart = 8,
     Possessive = 16,
     AfterComma = 32,
+
+    /// <summary>A capital after the first letter, in a word not all upper case ("LeT", "FAMa", "McCain").</summary>
+    InnerUpper = 64,
 }
 
 /// <summary>A word of the source text: its span and its vocabulary symbol (or -1 when no alias uses it).</summary>

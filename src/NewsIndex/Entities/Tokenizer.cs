@@ -151,6 +151,10 @@ internal static class Tokenizer
             {
                 flags |= TokenFlags.AllUpper;
             }
+            else if (upper > ((flags & TokenFlags.Capitalized) != 0 ? 1 : 0))
+            {
+                flags |= TokenFlags.InnerUpper;
+            }
 
             if (letters == 0)
             {

@@ -149,6 +149,29 @@ public class TaggerMechanismTests
         Assert.That(Forces(text).Select(f => f.Split('@')[0]), Does.Contain(force));
     }
 
+    [TestCase("FAMa soldiers were ambushed on the road.", new[] { "ML" })]
+    [TestCase("Houthi forces fired drones at a vessel.", new[] { "YE" })]
+    [TestCase("Al-Shabaab fighters raided a village.", new[] { "SO" })]
+    [TestCase("Hezbollah fired missiles at an Israeli army post.", new[] { "IL" })]
+    [TestCase("Wagner Group fighters were seen at the airport.", new string[0])]
+    public void AForce_ImpliesItsHome_OnlyWhenTheTextNamesNoCountry(string text, string[] countries) =>
+        Assert.That(Countries(text), Is.EqualTo(countries), "a private military company's home says nothing about where it acts");
+
+    [Test]
+    public void AForcesHome_IsAnImpliedMention_OnTheForce()
+    {
+        var country = Tagger.Tag("FAMa soldiers were ambushed on the road.").Single(m => m.Kind == EntityKind.Country);
+        Assert.That((country.Id, country.Text, country.Implied), Is.EqualTo(("ML", "FAMa", true)), "it counts for filters but weighs little in what the text is about");
+    }
+
+    [TestCase("Let us go; they told us so.", new string[0])]
+    [TestCase("Jem and Fama walked home.", new string[0])]
+    [TestCase("LeT militants attacked the camp.", new[] { "lashkar-e-taiba@LeT" })]
+    [TestCase("JeM claimed the attack.", new[] { "jaish-e-mohammed@JeM" })]
+    [TestCase("FAMA SOLDIERS AMBUSHED NEAR MOPTI", new[] { "ml-armed-forces@FAMA" })]
+    public void MixedCaseAcronyms_KeepTheirInnerCapital(string text, string[] forces) =>
+        Assert.That(Forces(text), Is.EqualTo(forces), "an all-capitals headline may write an acronym of four letters or more in capitals");
+
     [Test]
     public void AnAmbiguousAcronym_NeedsItsCountryInContext() =>
         Assert.That(Forces("The ADF said the exercise ended.").Where(f => f.StartsWith("iscap@", StringComparison.Ordinal)), Is.Empty, "ADF is also the Australian Defence Force");
