@@ -128,6 +128,13 @@ public class TaggerMechanismTests
     public void ALocatedPlace_NamesItsCountry_WhenNothingElseNamesOne(string text, string country) =>
         Assert.That(Countries(text), Is.EqualTo(new[] { country }), "a conflict report often names only the town where it happened");
 
+    [TestCase("Gunmen killed a man in Anbar.", "IQ")]
+    [TestCase("An IED exploded in Salah al-Din.", "IQ")]
+    [TestCase("Clashes were reported in Deir el-Zor.", "SY")]
+    [TestCase("Shelling hit positions in Al-Dali.", "YE")]
+    public void ArabicRegionNames_MatchInTheirArticleSpellings(string text, string country) =>
+        Assert.That(Countries(text), Is.EqualTo(new[] { country }), "\"Salah ad Din\" is written \"Salah al-Din\"; \"Al-Anbar\" often \"Anbar\"");
+
     [TestCase("Russian officials met in Kano.", "RU")]
     [TestCase("Kenya's president spoke in Houston.", "KE")]
     public void ALocatedPlace_GivesWayToTheCountriesTheTextNames(string text, string country) =>

@@ -57,6 +57,31 @@ function exonyms(name) {
   return m && !common.has(fold(m[2])) ? [`${COMPASS[m[1]]} ${m[2]}`] : [];
 }
 
+// Arabic place names carry the article in many spellings: "Salah ad Din" is written "Salah al-Din", "Deir ez-Zor"
+// "Deir al-Zor" or "Deir el-Zor", "Al-Anbar" and "Ar-Raqqah" often without it ("Anbar province", "Raqqa"). For
+// regions of Arabic-speaking countries the generator adds the forms with "al" and "el" and, for a leading article, the
+// name without it; the usual checks (common word, too short, country or capital) still apply to each.
+const ARABIC_SPEAKING = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'EH', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE']);
+const ARTICLE = /^(al|el|an|ar|as|ash|at|ath|az|ad|adh|ed|ez|es|er|en|et)$/i;
+function articleForms(name, cc) {
+  if (!ARABIC_SPEAKING.has(cc)) return [];
+  const parts = name.split(/([\s-]+)/);
+  const words = parts.filter((_, i) => i % 2 === 0);
+  const articles = words.map((w, i) => ARTICLE.test(w) && i < words.length - 1);
+  if (!articles.some(Boolean)) return [];
+  const withArticle = article => parts.map((p, i) => {
+    if (i % 2 === 1) return articles[(i - 1) / 2] ? '-' : p;
+    if (!articles[i / 2]) return p;
+    return i === 0 ? article[0].toUpperCase() + article.slice(1) : article;
+  }).join('');
+  const forms = [withArticle('al'), withArticle('el')];
+  // Without its leading article a name is shorter and more often something else: kept only from five letters ("Ad
+  // Dali" stays whole). Where a city has the bare name, the city wins in the tagger (an entity beats a shadow).
+  const bare = parts.slice(2).join('');
+  if (articles[0] && fold(bare).length >= 5) forms.push(bare);
+  return uniq(forms.filter(f => f !== name));
+}
+
 function reject(name, cc) {
   const f = fold(name);
   if (keepShort.has(f)) return null;
@@ -100,7 +125,7 @@ for (const r of [...regionsSource].sort((a, b) => a.code.localeCompare(b.code)))
   const geo = matchGeonames(cc, [official, ...keywords]);
   if (geo) geo.used = true;
   const named = uniq([official, shortOf(official), ...keywords, geo?.name, geo?.ascii, ...(curated.extraAliases[r.code] ?? [])]);
-  const candidates = uniq([...named, ...named.flatMap(exonyms)]);
+  const candidates = uniq([...named, ...named.flatMap(exonyms), ...named.flatMap(n => articleForms(n, cc))]);
   const aliases = [];
   for (const a of candidates) {
     // A suffixed form ("Niger State", "Kabul Province") is unambiguous; a bare one is checked.
