@@ -32,6 +32,7 @@ internal readonly record struct AliasTarget(
     uint InnerUpperMask = 0,
     byte Length = 0,
     byte CountryTokens = 0,
+    bool CountryLast = false,
     bool PersonLike = false);
 
 /// <summary>

@@ -57,7 +57,14 @@ public sealed partial class EntityTagger
             {
                 var target = targets[national];
                 Add(mentions, field, hit.First, hit.End, _entities[target.Entity]);
-                Add(mentions, field, hit.First, hit.First + target.CountryTokens, _entities[target.Extra]);
+                if (target.CountryLast)
+                {
+                    Add(mentions, field, hit.End - target.CountryTokens, hit.End, _entities[target.Extra]);
+                }
+                else
+                {
+                    Add(mentions, field, hit.First, hit.First + target.CountryTokens, _entities[target.Extra]);
+                }
                 AddCoordinated(state, h, mentions);
                 continue;
             }

@@ -137,11 +137,34 @@ public sealed partial class EntityTagger
         return ValueList.Own(distinct == ids.Length ? ids : ids[..distinct]);
     }
 
+    /// <summary>Force nouns that name a national force before "of" and a country ("the armed forces of Mali").</summary>
+    private static readonly string[] NounsBeforeOf =
+        ["forces", "armed forces", "military forces", "military", "army", "national army", "troops", "soldiers", "security forces",
+         "defence forces", "defense forces", "government forces", "government troops", "special forces", "ground forces",
+         "navy", "naval forces", "air force", "gendarmerie"];
+
+    /// <summary>Nouns that name a country's police before "of" and the country ("Police Forces of Kenya").</summary>
+    private static readonly string[] PoliceNounsBeforeOf = ["police", "police forces", "police force"];
+
+    private static readonly (string, TokenFlags) Of = ("of", TokenFlags.None);
+    private static readonly (string, TokenFlags) The = ("the", TokenFlags.None);
+
+    private void AddOfPatterns(IReadOnlyList<(string, TokenFlags)>[] nouns, IReadOnlyList<(string, TokenFlags)> name, AliasTarget target)
+    {
+        foreach (var noun in nouns)
+        {
+            _trie.Add([.. noun, Of, .. name], target);
+            _trie.Add([.. noun, Of, The, .. name], target);
+        }
+    }
+
     private void Build()
     {
         var personLike = new HashSet<string>(_catalog.PersonLikeAliases, StringComparer.Ordinal);
         var nouns = _catalog.NationalNouns.Select(Tokenizer.Words).ToArray();
         var number = new List<(string, TokenFlags)> { ("#num", TokenFlags.None) };
+        var ofNouns = NounsBeforeOf.Select(Tokenizer.Words).ToArray();
+        var policeNouns = PoliceNounsBeforeOf.Select(Tokenizer.Words).ToArray();
         for (var e = 0; e < _entities.Length; e++)
         {
             var entity = _entities[e];
@@ -183,6 +206,22 @@ public sealed partial class EntityTagger
                         var target = new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)form.Count);
                         _trie.Add([.. form, .. noun], target);
                         _trie.Add([.. form, .. number, .. noun], target);
+                    }
+                }
+
+                // "the armed forces of Mali", "Military Forces of Burkina Faso" (conflict-event reports name actors so):
+                // a force noun, "of", the country's name (not its demonym).
+                // "Police Forces of Kenya": the country's police, when the catalog has exactly one police force for it.
+                var police = _entities.Select((entity, index) => (entity, index))
+                    .Where(x => x.entity.Kind == EntityKind.Force && x.entity.Category == "police" && x.entity.Country == countryId)
+                    .Select(x => x.index).ToArray();
+                var names = _entities[country].Aliases.Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 6).ToArray();
+                foreach (var name in names)
+                {
+                    AddOfPatterns(ofNouns, name, new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)name.Count, CountryLast: true));
+                    if (police.Length == 1)
+                    {
+                        AddOfPatterns(policeNouns, name, new AliasTarget(AliasRole.NationalForce, police[0], country, CountryTokens: (byte)name.Count, CountryLast: true));
                     }
                 }
             }

@@ -29,6 +29,19 @@ public class TaggerMechanismTests
     [TestCase("Ethiopian federal forces withdrew.", "et-armed-forces@Ethiopian federal forces")]
     public void QualifiedDemonyms_NameTheNationalForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
 
+    [TestCase("Military Forces of Burkina Faso conducted airstrikes.", "bf-armed-forces@Military Forces of Burkina Faso")]
+    [TestCase("The armed forces of Mali retook the town.", "ml-armed-forces@armed forces of Mali")]
+    [TestCase("Soldiers of the Democratic Republic of the Congo advanced.", "cd-armed-forces@Soldiers of the Democratic Republic of the Congo")]
+    [TestCase("Police Forces of Kenya dispersed protesters.", "ke-national-police-service@Police Forces of Kenya")]
+    public void ForceNounOfACountry_NamesItsNationalForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
+
+    [Test]
+    public void ForceNounOfACountry_AlsoNamesTheCountry_OnItsName()
+    {
+        var country = Tagger.Tag("The army of Niger repelled the attack.").Single(m => m.Kind == EntityKind.Country);
+        Assert.That((country.Id, country.Text, country.Implied), Is.EqualTo(("NE", "Niger", false)));
+    }
+
     [TestCase("Thousands of Pakistanis marched.", "PK")]
     [TestCase("Two Iraqis were detained.", "IQ")]
     [TestCase("A Spaniard won the race.", "ES")]
