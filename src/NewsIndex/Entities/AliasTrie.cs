@@ -17,6 +17,10 @@ internal enum AliasRole : byte
     /// <summary>A force's short name that counts only where the article mentions the force's country or areas.</summary>
     ContextName,
 
+    /// <summary>A service named without its country ("the Navy", "AIR FORCE"); <see cref="AliasTarget.Entity"/> indexes
+    /// <see cref="EntityTagger"/>'s bare branch nouns. It is the service of the country the text is about.</summary>
+    BareBranch,
+
     /// <summary>A shadow name (<see cref="Shadow"/>); <see cref="AliasTarget.Entity"/> indexes the catalog's shadows,
     /// <see cref="AliasTarget.Extra"/> the implied country's entity (or -1).</summary>
     Shadow,

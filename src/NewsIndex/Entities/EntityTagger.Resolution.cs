@@ -34,6 +34,7 @@ public sealed partial class EntityTagger
         (t_towns ??= []).Clear();
         var mentions = new List<EntityMention>();
         var baseNouns = new List<Hit>();
+        List<(int Hit, int Noun, int Preceding)>? bareBranches = null;
         for (var h = 0; h < state.Hits.Count; h++)
         {
             var hit = state.Hits[h];
@@ -72,6 +73,14 @@ public sealed partial class EntityTagger
             if (NamedEntity(targets, countryCounts) is { } named)
             {
                 Add(mentions, field, hit.First, hit.End, _entities[named]);
+                continue;
+            }
+
+            var bare = IndexOf(targets, AliasRole.BareBranch);
+            if (bare >= 0)
+            {
+                // Resolved once every name is known (see ResolveBareBranches); remember what preceded it.
+                (bareBranches ??= []).Add((h, targets[bare].Entity, mentions.Count));
                 continue;
             }
 
@@ -138,6 +147,11 @@ public sealed partial class EntityTagger
                 // DropUnsupportedPlaces keeps those that other evidence confirms.
                 AddImpliedCityCountries(mentions, field, hit, targets);
             }
+        }
+
+        if (bareBranches is not null)
+        {
+            forceMentions += ResolveBareBranches(state, bareBranches, mentions);
         }
 
         if (forceMentions > 0 || mentions.Exists(m => m.Kind == EntityKind.Base))
@@ -570,6 +584,65 @@ public sealed partial class EntityTagger
 
     [ThreadStatic]
     private static HashSet<string>? t_countriesPresent;
+
+    /// <summary>
+    /// Whose service a bare "the Navy" is: the country of the last national force or branch named before it with the
+    /// same word ("the U.S. Navy … the Navy"); else the dateline's country ("WASHINGTON — The Navy said"); else the only
+    /// country the text names. With none of these it is nobody's: in a text about several countries it would be a guess.
+    /// </summary>
+    /// <returns>How many force mentions were added.</returns>
+    private int ResolveBareBranches(MatchState state, List<(int Hit, int Noun, int Preceding)> bareBranches, List<EntityMention> mentions)
+    {
+        string? dateline = null;
+        string? only = null;
+        var several = false;
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            {
+                if (mention.Field == ArticleField.Dateline)
+                {
+                    dateline ??= mention.Id;
+                }
+
+                several |= only is not null && only != mention.Id;
+                only ??= mention.Id;
+            }
+        }
+
+        var fallback = dateline ?? (several ? null : only);
+        var added = 0;
+        foreach (var (h, noun, preceding) in bareBranches)
+        {
+            var home = Antecedent(mentions, preceding, BareBranches[noun].Term) ?? fallback;
+            if (home is not null && CountryIndex(home) is { } country && _branchOf.TryGetValue((country, noun), out var service))
+            {
+                var hit = state.Hits[h];
+                Add(mentions, state.Fields[hit.FieldIndex], hit.First, hit.End, _entities[service]);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private string? Antecedent(List<EntityMention> mentions, int preceding, string term)
+    {
+        for (var m = preceding - 1; m >= 0; m--)
+        {
+            var mention = mentions[m];
+            if (mention.Kind == EntityKind.Force && mention.Text.Contains(term, StringComparison.OrdinalIgnoreCase) &&
+                _catalog.Get(EntityKind.Force, mention.Id) is { Country: { } country } force &&
+                (force.Category == "national" || force.Parent is not null && _catalog.Get(EntityKind.Force, force.Parent)?.Category == "national"))
+            {
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    private int? CountryIndex(string country) => _entityIndex.TryGetValue((EntityKind.Country, country), out var index) ? index : null;
 
 
     /// <summary>Force categories that act abroad by nature: their home country says nothing about where a report is.</summary>

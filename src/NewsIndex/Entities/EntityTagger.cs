@@ -22,6 +22,9 @@ public sealed partial class EntityTagger
     private readonly Dictionary<string, int[]> _basesByNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int[]> _basesByCity = [];
     private readonly Dictionary<int, int> _nationalForceOf = [];
+
+    /// <summary>(country entity, bare branch noun) → the country's branch of that service, or its national force.</summary>
+    private readonly Dictionary<(int Country, int Noun), int> _branchOf = [];
     private readonly string[]?[] _scopes;
     private static readonly string[] PatternStopWords =
     [
@@ -143,11 +146,47 @@ public sealed partial class EntityTagger
          "defence forces", "defense forces", "government forces", "government troops", "special forces", "ground forces",
          "navy", "naval forces", "air force", "gendarmerie"];
 
+    /// <summary>
+    /// Services named without their country ("the Navy said", "AIR FORCE JET CRASHES"), with the word that finds the
+    /// country's branch of that service among its forces ("Marines" → the branch whose name has "Marine").
+    /// </summary>
+    internal static readonly (string Noun, string Term)[] BareBranches =
+        [("Navy", "Navy"), ("Air Force", "Air Force"), ("Army", "Army"), ("Marine Corps", "Marine"), ("Marines", "Marine"), ("Coast Guard", "Coast Guard")];
+
     /// <summary>Nouns that name a country's police before "of" and the country ("Police Forces of Kenya").</summary>
     private static readonly string[] PoliceNounsBeforeOf = ["police", "police forces", "police force"];
 
     private static readonly (string, TokenFlags) Of = ("of", TokenFlags.None);
     private static readonly (string, TokenFlags) The = ("the", TokenFlags.None);
+
+    /// <summary>The branch of each bare service noun for one national force: the shortest-named force under it whose
+    /// name or alias has the noun's word, else the national force itself.</summary>
+    private void AddBranches(int national, int country, Dictionary<string, List<int>> childrenOf)
+    {
+        var children = childrenOf.GetValueOrDefault(_entities[national].Id) ?? [];
+        for (var n = 0; n < BareBranches.Length; n++)
+        {
+            var term = BareBranches[n].Term;
+            var best = national;
+            foreach (var e in children)
+            {
+                var candidate = _entities[e];
+                if (candidate.Aliases.Append(candidate.Name).Any(a => HasWords(a, term)) &&
+                    (best == national || candidate.Name.Length < _entities[best].Name.Length))
+                {
+                    best = e;
+                }
+            }
+
+            _branchOf[(country, n)] = best;
+        }
+
+        static bool HasWords(string name, string words)
+        {
+            var at = name.IndexOf(words, StringComparison.OrdinalIgnoreCase);
+            return at >= 0 && (at == 0 || !char.IsLetter(name[at - 1])) && (at + words.Length == name.Length || !char.IsLetter(name[at + words.Length]));
+        }
+    }
 
     private void AddOfPatterns(IReadOnlyList<(string, TokenFlags)>[] nouns, IReadOnlyList<(string, TokenFlags)> name, AliasTarget target)
     {
@@ -165,6 +204,19 @@ public sealed partial class EntityTagger
         var number = new List<(string, TokenFlags)> { ("#num", TokenFlags.None) };
         var ofNouns = NounsBeforeOf.Select(Tokenizer.Words).ToArray();
         var policeNouns = PoliceNounsBeforeOf.Select(Tokenizer.Words).ToArray();
+        for (var n = 0; n < BareBranches.Length; n++)
+        {
+            _trie.Add(Tokenizer.Words(BareBranches[n].Noun), new AliasTarget(AliasRole.BareBranch, n));
+        }
+
+        var childrenOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var e = 0; e < _entities.Length; e++)
+        {
+            if (_entities[e].Kind == EntityKind.Force && _entities[e].Parent is { } parent)
+            {
+                (childrenOf.TryGetValue(parent, out var list) ? list : childrenOf[parent] = []).Add(e);
+            }
+        }
         for (var e = 0; e < _entities.Length; e++)
         {
             var entity = _entities[e];
@@ -224,6 +276,12 @@ public sealed partial class EntityTagger
                         AddOfPatterns(policeNouns, name, new AliasTarget(AliasRole.NationalForce, police[0], country, CountryTokens: (byte)name.Count, CountryLast: true));
                     }
                 }
+            }
+
+            if (entity.Kind == EntityKind.Force && entity.Category == "national" && entity.Country is { } home &&
+                _entityIndex.TryGetValue((EntityKind.Country, home), out var homeIndex))
+            {
+                AddBranches(e, homeIndex, childrenOf);
             }
 
             if (entity.Kind == EntityKind.Base && entity.Number is { } baseNumber)

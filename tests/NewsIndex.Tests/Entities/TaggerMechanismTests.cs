@@ -1,4 +1,5 @@
 using NewsIndex.Entities;
+using NewsIndex.Ingestion;
 
 namespace NewsIndex.Tests.Entities;
 
@@ -40,6 +41,25 @@ public class TaggerMechanismTests
     {
         var country = Tagger.Tag("The army of Niger repelled the attack.").Single(m => m.Kind == EntityKind.Country);
         Assert.That((country.Id, country.Text, country.Implied), Is.EqualTo(("NE", "Niger", false)));
+    }
+
+    [TestCase("The U.S. Navy escorted the tankers. The Navy said Iran fired on them.", "us-armed-forces@Navy", "the last national force named with the same word")]
+    [TestCase("The British Army withdrew. The Army said the move was planned.", "gb-armed-forces@Army", "the last national force named with the same word")]
+    [TestCase("Nigerian troops fought ISWAP. The Army said 20 militants died.", "ng-army@Army", "the only country of the text: its army branch")]
+    public void ABareService_IsTheServiceOfTheCountryInContext(string text, string expected, string why) =>
+        Assert.That(Forces(text), Does.Contain(expected), why);
+
+    [TestCase("Iran and Iraq traded fire. The Army said nothing.", "two countries and no antecedent: a guess")]
+    [TestCase("The Salvation Army opened a shelter.", "no country at all")]
+    public void ABareService_WithoutAClearCountry_IsNobodys(string text, string why) =>
+        Assert.That(Forces(text), Is.Empty, why);
+
+    [Test]
+    public void ABareService_InAnArticle_TakesTheDatelinesCountry()
+    {
+        var article = new Article("n", "NAVY TO ESCORT TANKERS", "The Navy said it would send two more ships to Kuwait.") { Dateline = "WASHINGTON, March 3" };
+        Assert.That(Tagger.Tag(article).Mentions.Where(m => m.Kind == EntityKind.Force).Select(m => $"{m.Id}@{m.Text}"),
+            Is.EqualTo(new[] { "us-armed-forces@NAVY", "us-armed-forces@Navy" }), "the headline's and the body's Navy are the dateline country's");
     }
 
     [TestCase("Thousands of Pakistanis marched.", "PK")]
