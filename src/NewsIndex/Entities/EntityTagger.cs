@@ -156,6 +156,9 @@ public sealed partial class EntityTagger
     /// <summary>Nouns that name a country's police before "of" and the country ("Police Forces of Kenya").</summary>
     private static readonly string[] PoliceNounsBeforeOf = ["police", "police forces", "police force"];
 
+    /// <summary>Nouns that name a country's police after its name or demonym ("South African police", "Kenyan riot police").</summary>
+    private static readonly string[] PoliceNouns = ["police", "police force", "police forces", "policemen", "police officers", "riot police"];
+
     private static readonly (string, TokenFlags) Of = ("of", TokenFlags.None);
     private static readonly (string, TokenFlags) The = ("the", TokenFlags.None);
 
@@ -203,18 +206,25 @@ public sealed partial class EntityTagger
         var nouns = _catalog.NationalNouns.Select(Tokenizer.Words).ToArray();
         var number = new List<(string, TokenFlags)> { ("#num", TokenFlags.None) };
         var ofNouns = NounsBeforeOf.Select(Tokenizer.Words).ToArray();
-        var policeNouns = PoliceNounsBeforeOf.Select(Tokenizer.Words).ToArray();
+        var policeOfNouns = PoliceNounsBeforeOf.Select(Tokenizer.Words).ToArray();
+        var policeNouns = PoliceNouns.Select(Tokenizer.Words).ToArray();
         for (var n = 0; n < BareBranches.Length; n++)
         {
             _trie.Add(Tokenizer.Words(BareBranches[n].Noun), new AliasTarget(AliasRole.BareBranch, n));
         }
 
         var childrenOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var policeOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var e = 0; e < _entities.Length; e++)
         {
             if (_entities[e].Kind == EntityKind.Force && _entities[e].Parent is { } parent)
             {
                 (childrenOf.TryGetValue(parent, out var list) ? list : childrenOf[parent] = []).Add(e);
+            }
+
+            if (_entities[e].Kind == EntityKind.Force && _entities[e].Category == "police" && _entities[e].Country is { } policeCountry)
+            {
+                (policeOf.TryGetValue(policeCountry, out var list) ? list : policeOf[policeCountry] = []).Add(e);
             }
         }
         for (var e = 0; e < _entities.Length; e++)
@@ -251,6 +261,9 @@ public sealed partial class EntityTagger
                 // "Russian troops", "Niger's military", "France's 1,500 troops": country form, optional number, noun.
                 var forms = _entities[country].Aliases.Concat(_entities[country].Demonyms).Distinct(StringComparer.Ordinal)
                     .Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 4).ToArray();
+                // "Police Forces of Kenya", "South African police": the country's police, when the catalog has exactly one
+                // police force for it.
+                var police = policeOf.GetValueOrDefault(countryId) is [var only] ? only : -1;
                 foreach (var form in forms)
                 {
                     foreach (var noun in nouns)
@@ -259,21 +272,25 @@ public sealed partial class EntityTagger
                         _trie.Add([.. form, .. noun], target);
                         _trie.Add([.. form, .. number, .. noun], target);
                     }
+
+                    if (police >= 0)
+                    {
+                        foreach (var noun in policeNouns)
+                        {
+                            _trie.Add([.. form, .. noun], new AliasTarget(AliasRole.NationalForce, police, country, CountryTokens: (byte)form.Count));
+                        }
+                    }
                 }
 
                 // "the armed forces of Mali", "Military Forces of Burkina Faso" (conflict-event reports name actors so):
                 // a force noun, "of", the country's name (not its demonym).
-                // "Police Forces of Kenya": the country's police, when the catalog has exactly one police force for it.
-                var police = _entities.Select((entity, index) => (entity, index))
-                    .Where(x => x.entity.Kind == EntityKind.Force && x.entity.Category == "police" && x.entity.Country == countryId)
-                    .Select(x => x.index).ToArray();
                 var names = _entities[country].Aliases.Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 6).ToArray();
                 foreach (var name in names)
                 {
                     AddOfPatterns(ofNouns, name, new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)name.Count, CountryLast: true));
-                    if (police.Length == 1)
+                    if (police >= 0)
                     {
-                        AddOfPatterns(policeNouns, name, new AliasTarget(AliasRole.NationalForce, police[0], country, CountryTokens: (byte)name.Count, CountryLast: true));
+                        AddOfPatterns(policeOfNouns, name, new AliasTarget(AliasRole.NationalForce, police, country, CountryTokens: (byte)name.Count, CountryLast: true));
                     }
                 }
             }

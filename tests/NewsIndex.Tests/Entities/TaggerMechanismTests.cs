@@ -34,7 +34,12 @@ public class TaggerMechanismTests
     [TestCase("The armed forces of Mali retook the town.", "ml-armed-forces@armed forces of Mali")]
     [TestCase("Soldiers of the Democratic Republic of the Congo advanced.", "cd-armed-forces@Soldiers of the Democratic Republic of the Congo")]
     [TestCase("Police Forces of Kenya dispersed protesters.", "ke-national-police-service@Police Forces of Kenya")]
-    public void ForceNounOfACountry_NamesItsNationalForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
+    [TestCase("Kenyan riot police clashed with students.", "ke-national-police-service@Kenyan riot police")]
+    [TestCase("South African police fired tear gas.", "za-police-service@South African police")]
+    public void ForceNounOfACountry_OrItsPolice_NamesTheForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
+
+    [Test]
+    public void PoliceWithoutACountry_AreNobodys() => Assert.That(Forces("The police said two people died."), Is.Empty);
 
     [Test]
     public void ForceNounOfACountry_AlsoNamesTheCountry_OnItsName()
