@@ -319,13 +319,17 @@ public sealed partial class EntityTagger
             }
         }
 
-        var cityNames = new HashSet<string>(_catalog.Cities.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        // A bare region name that is also a city's ("Portland"), or a town's of the same country ("Kidal"): the city
+        // reading stays. A town abroad does not hide a region: "Cornwall" is the English county, not the Ontario town.
+        var cityNames = new HashSet<string>(_catalog.Cities.Where(c => c.Population >= City.TownPopulation).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        var townNames = new HashSet<(string, string)>(_catalog.Cities.Where(c => c.Population < City.TownPopulation).Select(c => (c.Name.ToUpperInvariant(), c.Country)));
         for (var s = 0; s < _catalog.Shadows.Count; s++)
         {
             var shadow = _catalog.Shadows[s];
-            if (shadow.Kind == ShadowKind.Region && cityNames.Contains(shadow.Name) && !NamesItselfARegion(shadow.Name))
+            if (shadow.Kind == ShadowKind.Region && !NamesItselfARegion(shadow.Name) &&
+                (cityNames.Contains(shadow.Name) || shadow.Country is { } regionCountry && townNames.Contains((shadow.Name.ToUpperInvariant(), regionCountry))))
             {
-                continue; // a bare region name that is also a large city's ("Portland"): the city reading stays
+                continue;
             }
 
             var implied = shadow.Country is { } shadowCountry && _entityIndex.TryGetValue((EntityKind.Country, shadowCountry), out var index) ? index : -1;
