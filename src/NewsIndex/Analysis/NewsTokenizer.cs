@@ -135,7 +135,7 @@ internal sealed class NewsTokenizer : Lucene.Net.Analysis.Tokenizer
             {
                 // 1,000 and 2.5 stay one number, separator included (as StandardTokenizer keeps them).
             }
-            else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            else if (ch is '\'' or '’' or '‘' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 if (text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
                 {

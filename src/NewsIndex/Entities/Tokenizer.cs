@@ -108,7 +108,7 @@ internal static class Tokenizer
                         i++; // 1,000 and 2.5 stay one number; the separator is not part of the normal form
                         continue;
                     }
-                    else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    else if (ch is '\'' or '’' or '‘' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
                     {
                         if (text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2])))
                         {

@@ -122,7 +122,7 @@ internal static class StoryText
 
                         i++;
                     }
-                    else if (ch is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    else if (ch is '\'' or '’' or '‘' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
                     {
                         // Griego's → griego; don't → dont.
                         if ((i + 2 >= text.Length || !char.IsLetter(text[i + 2])) && text[i + 1] is 's' or 'S')

@@ -173,6 +173,13 @@ public class TaggerMechanismTests
     public void ArabicRegionNames_MatchInTheirArticleSpellings(string text, string country) =>
         Assert.That(Countries(text), Is.EqualTo(new[] { country }), "\"Salah ad Din\" is written \"Salah al-Din\"; \"Al-Anbar\" often \"Anbar\"");
 
+    [TestCase("Clashes in Ta‘izz left three dead.", "YE")]
+    [TestCase("Gunmen attacked a checkpoint in Fallujah.", "IQ")]
+    [TestCase("Airstrikes were reported in Raqqa overnight.", "SY")]
+    [TestCase("Shelling was reported in Hudaydah.", "YE")]
+    public void ArabicCityNames_MatchWithoutTheirArticle_AndWithATurnedComma(string text, string country) =>
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), "\"Al Fallūjah\" is written \"Fallujah\", \"Ar Raqqah\" \"Raqqa\"; ‘ inside a word is an apostrophe");
+
     [TestCase("Russian officials met in Kano.", "RU")]
     [TestCase("Kenya's president spoke in Houston.", "KE")]
     public void ALocatedPlace_GivesWayToTheCountriesTheTextNames(string text, string country) =>

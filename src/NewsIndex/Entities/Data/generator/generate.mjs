@@ -104,6 +104,21 @@ for (const city of [...byName.values()].filter(c => c.population >= MIN_CITY_POP
   const key = short.toLowerCase();
   if (short !== city.name && !countryNames.has(key) && !byName.has(key)) byName.set(key, { ...city, name: short });
 }
+// Arabic names without their article, as English news writes them: "Al Fallūjah" → "Fallujah", "Ar Raqqah" → "Raqqah"
+// and "Raqqa" (a final "ah" is often written "a"). One word of five letters or more, not a frequent English word, and
+// never taking a name another place already has.
+const ARABIC_SPEAKING = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'EH', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE']);
+const LEADING_ARTICLE = /^(Al|Ar|As|Ash|At|Az|Ad|An|El|Ed|Es|Et|Ez)[ -](\p{L}+)$/u;
+for (const city of [...byName.values()].filter(c => ARABIC_SPEAKING.has(c.country))) {
+  const m = LEADING_ARTICLE.exec(city.name);
+  if (!m) continue;
+  for (const bare of [m[2], ...(/ah$/.test(m[2]) ? [m[2].slice(0, -1)] : [])]) {
+    const key = bare.toLowerCase();
+    if (fold(bare).length >= 5 && !byName.has(key) && !countryNames.has(key) && !frequent(bare, FREQUENT_WORDS)) {
+      byName.set(key, { ...city, name: bare });
+    }
+  }
+}
 const cityRows = [...byName.values()]
   .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))
   .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);
