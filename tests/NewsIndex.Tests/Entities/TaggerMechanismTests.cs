@@ -226,6 +226,17 @@ public class TaggerMechanismTests
     public void MixedCaseAcronyms_KeepTheirInnerCapital(string text, string[] forces) =>
         Assert.That(Forces(text), Is.EqualTo(forces), "an all-capitals headline may write an acronym of four letters or more in capitals");
 
+    [TestCase("SPLM-IO forces attacked a barracks.", "splm-a-io@SPLM-IO")]
+    [TestCase("SPLA-IO fighters withdrew.", "splm-a-io@SPLA-IO")]
+    [TestCase("SLA-MM fighters joined the army in Darfur.", "slm-a-mm@SLA-MM")]
+    public void MovementAndArmyNames_MatchEitherHalf(string text, string expected) =>
+        Assert.That(Forces(text), Does.Contain(expected), "UCDP writes \"SPLM/A - IO\"; news writes \"SPLM-IO\" or \"SPLA-IO\"");
+
+    [TestCase("ONLF fighters clashed with Liyu police in the Somali region.", "ET")]
+    [TestCase("Niger state television said the junta met.", "NE")]
+    public void ARegionWordInLowerCase_StillNamesTheRegion_ButStateStaysAmbiguous(string text, string country) =>
+        Assert.That(Countries(text), Is.EqualTo(new[] { country }), "\"the Somali region\" is Ethiopia's; \"Niger state television\" is Niger's");
+
     [Test]
     public void AnAmbiguousAcronym_NeedsItsCountryInContext() =>
         Assert.That(Forces("The ADF said the exercise ended.").Where(f => f.StartsWith("iscap@", StringComparison.Ordinal)), Is.Empty, "ADF is also the Australian Defence Force");

@@ -140,6 +140,15 @@ const byNormalName = () => {
 };
 
 // ---------- UCDP actors ----------
+// UCDP writes a movement and its army as one name ("SPLM/A - IO", "SLM/A - MM"); news writes either ("SPLM-IO",
+// "SPLA-IO", "SLA-MM"). Both forms, with the qualifier joined by a hyphen; the usual filters and claims still apply.
+function movementArmyForms(name) {
+  const m = /^([A-Z]+)M\/A\b\s*(.*)$/.exec(name);
+  if (!m) return [];
+  const rest = m[2].replace(/\s*-\s*/g, '-').replace(/^([^-])/, ' $1');
+  return [`${m[1]}M${rest}`, `${m[1]}A${rest}`].map(x => x.trim());
+}
+
 function parseCsv(text) {
   const rows = [];
   let row = [], field = '', quoted = false;
@@ -210,7 +219,7 @@ for (const r of ucdpRows) {
   e.areas = uniq([...(e.areas ?? []), ...places]);
   if (!e.country && places.length === 1) e.country = places[0];
   // "Mara Salvatrucha (Guatemala)": the name without its qualifier is what text says.
-  for (const n of uniq(names.flatMap(x => [x, x.replace(/\s*\([^)]*\)\s*$/, '')]))) addAlias(e, n, `ucdp ${r.ActorId}`);
+  for (const n of uniq(names.flatMap(x => [x, x.replace(/\s*\([^)]*\)\s*$/, '')]).flatMap(x => [x, ...movementArmyForms(x)]))) addAlias(e, n, `ucdp ${r.ActorId}`);
   const link = (field, relation) => list(field).map(a => ucdpId.get(a)).filter(Boolean);
   if (r.Splinter === '1') for (const prev of link(r.ActorIdPrev)) if (prev !== id && !e.predecessors.some(p => p.id === prev)) e.predecessors.push({ id: prev, relation: 'splintered' });
   if (r.Alliance === '1' && !e.parent) { const [parent] = link(r.ActorIdAlliance); if (parent && parent !== id) e.parent = parent; }

@@ -82,6 +82,14 @@ function articleForms(name, cc) {
   return uniq(forms.filter(f => f !== name));
 }
 
+// News writes the region word in lower case ("the Somali region", "Kharkiv oblast"). For a name whose bare form is
+// left out (a demonym, a country name, a common word) only the suffixed form can match, so it also matches with the
+// word in lower case. Not "state": "Niger state television" is Niger's, not Nigeria's Niger State.
+const LOWER_SUFFIXES = /\s(Region|Province|Governorate|Oblast|District|Department|County|Prefecture|Territory)$/;
+function lowerSuffix(name) {
+  return LOWER_SUFFIXES.test(name) ? [name.replace(LOWER_SUFFIXES, m => m.toLowerCase())] : [];
+}
+
 function reject(name, cc) {
   const f = fold(name);
   if (keepShort.has(f)) return null;
@@ -125,7 +133,8 @@ for (const r of [...regionsSource].sort((a, b) => a.code.localeCompare(b.code)))
   const geo = matchGeonames(cc, [official, ...keywords]);
   if (geo) geo.used = true;
   const named = uniq([official, shortOf(official), ...keywords, geo?.name, geo?.ascii, ...(curated.extraAliases[r.code] ?? [])]);
-  const candidates = uniq([...named, ...named.flatMap(exonyms), ...named.flatMap(n => articleForms(n, cc))]);
+  const spelled = uniq([...named, ...named.flatMap(exonyms), ...named.flatMap(n => articleForms(n, cc))]);
+  const candidates = uniq([...spelled, ...spelled.flatMap(lowerSuffix)]);
   const aliases = [];
   for (const a of candidates) {
     // A suffixed form ("Niger State", "Kabul Province") is unambiguous; a bare one is checked.
