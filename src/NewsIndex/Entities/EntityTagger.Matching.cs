@@ -125,6 +125,11 @@ public sealed partial class EntityTagger
             return false;
         }
 
+        if ((target.Role == AliasRole.Demonym || target.Role == AliasRole.Name && end - first == 1 && _entities[target.Entity].Kind == EntityKind.Country) && InsideAName(tokens, count, first, end))
+        {
+            return false;
+        }
+
         for (var k = 0; k < target.Length; k++)
         {
             var flags = tokens[first + k].Flags;
@@ -167,6 +172,23 @@ public sealed partial class EntityTagger
 
         var entity = _entities[target.Entity];
         return !(tokens[first].Has(TokenFlags.AfterComma) && lastCityEnd == first && !string.Equals(lastCityCountry, entity.Id, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True when a demonym sits between two capitalised words that name no entity, inside one longer name: "Datu Saudi
+    /// Ampatuan" is a Philippine town, not Saudi. Not at a sentence start or after a comma, and not in an all-capitals run.
+    /// </summary>
+    private bool InsideAName(Token[] tokens, int count, int first, int end)
+    {
+        if (first == 0 || end >= count || tokens[first].Has(TokenFlags.SentenceStart) || tokens[first].Has(TokenFlags.AfterComma) ||
+            tokens[end].Has(TokenFlags.SentenceStart) || tokens[end].Has(TokenFlags.AfterComma))
+        {
+            return false;
+        }
+
+        static bool NameWord(in Token token) => (token.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized;
+        return NameWord(tokens[first - 1]) && NameWord(tokens[end]) && !tokens[first - 1].Has(TokenFlags.SentenceStart) &&
+            !_trie.IsEntityWord(tokens[first - 1].Symbol) && !_trie.IsEntityWord(tokens[end].Symbol);
     }
 
     /// <summary>Place-name particles of Portuguese, Spanish, Italian and French names ("Mocimboa da Praia", "Vila do Conde").</summary>

@@ -93,7 +93,7 @@ public sealed partial class EntityTagger
                 if (targets[shadow].Extra >= 0)
                 {
                     // "the Mopti region", "Panjshir province": a region word after the name, in any case, is part of it
-                    // and says it is a region (see NamesItselfARegion).
+                    // and says it is a region (see NamesItselfAPlace).
                     var end = hit.End < field.Count && IsRegionWord(field, hit.End) ? hit.End + 1 : hit.End;
                     Add(mentions, field, hit.First, end, _entities[targets[shadow].Extra], implied: true);
                     NoteLocative(field, hit.First);
@@ -157,11 +157,7 @@ public sealed partial class EntityTagger
         if (forceMentions > 0 || mentions.Exists(m => m.Kind == EntityKind.Base))
         {
             ResolveIndirectBases(state, baseNouns, mentions);
-        }
-
-        if (forceMentions > 0)
-        {
-            AddForceCountries(mentions);
+            AddHomeCountries(mentions);
         }
 
         ApplyHistory(mentions, published);
@@ -644,18 +640,18 @@ public sealed partial class EntityTagger
 
     private int? CountryIndex(string country) => _entityIndex.TryGetValue((EntityKind.Country, country), out var index) ? index : null;
 
-
     /// <summary>Force categories that act abroad by nature: their home country says nothing about where a report is.</summary>
     private static readonly string[] AbroadCategories = ["private-military-company", "multinational", "coalition", "alliance"];
 
     /// <summary>
-    /// When the text names no country itself, a force of one country implies that country, once, as an implied mention
-    /// on the force's first mention: a conflict report often names only the actors ("FAMa soldiers were ambushed" is
-    /// about Mali, "Houthi forces fired drones" about Yemen). Forces that act abroad by nature (private military
-    /// companies, multinational forces, coalitions) imply nothing. With a country named, nothing is added: on
-    /// Reuters-21578, adding the forces' homes always cost 0.002 of mentioned-country precision and gained no recall.
+    /// When the text names no country itself, a force of one country, or a base, implies that country (the force's home,
+    /// the base's host), once, as an implied mention on its first mention: a conflict report often names only the
+    /// actors and the place ("FAMa soldiers were ambushed" is about Mali, "a landmine killed three near Hmeimim" about
+    /// Syria). Forces that act abroad by nature (private military companies, multinational forces, coalitions) imply
+    /// nothing. With a country named, nothing is added: on Reuters-21578, adding the forces' homes always cost 0.002 of
+    /// mentioned-country precision and gained no recall.
     /// </summary>
-    private void AddForceCountries(List<EntityMention> mentions)
+    private void AddHomeCountries(List<EntityMention> mentions)
     {
         var present = t_countriesPresent ??= new HashSet<string>(StringComparer.Ordinal);
         present.Clear();
@@ -676,8 +672,9 @@ public sealed partial class EntityTagger
         for (var i = 0; i < count; i++)
         {
             var mention = mentions[i];
-            if (mention.Kind == EntityKind.Force && _catalog.Get(EntityKind.Force, mention.Id) is { Country: { } home } force &&
-                Array.IndexOf(AbroadCategories, force.Category) < 0 && present.Add(home) && _catalog.Get(EntityKind.Country, home) is { } country)
+            if (mention.Kind is EntityKind.Force or EntityKind.Base && _catalog.Get(mention.Kind, mention.Id) is { Country: { } home } entity &&
+                (mention.Kind == EntityKind.Base || Array.IndexOf(AbroadCategories, entity.Category) < 0) && present.Add(home) &&
+                _catalog.Get(EntityKind.Country, home) is { } country)
             {
                 mentions.Add(mention with { Kind = EntityKind.Country, Id = country.Id, Implied = true });
             }
@@ -691,6 +688,9 @@ public sealed partial class EntityTagger
     private static HashSet<string>? t_countriesWithTwoPlaces;
 
     private static long PlaceKey(in EntityMention mention) => ((long)mention.Field << 32) | (uint)mention.Start;
+
+    /// <summary>Words after a city's name that make it unmistakably a place ("Idlib city", "Menaka town").</summary>
+    private static readonly string[] PlaceWords = ["city", "town", "village", "township", "municipality"];
 
     /// <summary>Words that make a region name unmistakably a region ("Borno State", "Kabul Province").</summary>
     private static readonly string[] RegionWords =
@@ -770,7 +770,7 @@ public sealed partial class EntityTagger
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfARegion(mention.Text)
+            if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text)
                 || alone && locative.Contains(PlaceKey(mention)))
             {
                 mentions[kept++] = mention;
@@ -811,8 +811,9 @@ public sealed partial class EntityTagger
             NoteLocative(field, hit.First);
         }
 
-        // "the Mopti region": a city name of one country followed by a region word is that country's region.
-        if (mentions.Count == first + 1 && hit.End < field.Count && IsRegionWord(field, hit.End))
+        // "the Mopti region": a city name of one country followed by a region word is that country's region; "Idlib
+        // city", "Menaka town": followed by a place word, it says itself that it is a place.
+        if (mentions.Count == first + 1 && hit.End < field.Count && (IsRegionWord(field, hit.End) || IsOneOf(field, hit.End, PlaceWords)))
         {
             var city = mentions[first];
             mentions[first] = city with { Text = field.Text[city.Start..field.Tokens[hit.End].End], End = field.Tokens[hit.End].End };
@@ -873,9 +874,13 @@ public sealed partial class EntityTagger
         return false;
     }
 
-    private static bool NamesItselfARegion(string text)
+    private static bool NamesItselfARegion(string text) => EndsWithWordOf(text, RegionWords);
+
+    private static bool NamesItselfAPlace(string text) => EndsWithWordOf(text, RegionWords) || EndsWithWordOf(text, PlaceWords);
+
+    private static bool EndsWithWordOf(string text, string[] words)
     {
-        foreach (var word in RegionWords)
+        foreach (var word in words)
         {
             var at = text.LastIndexOf(word, StringComparison.OrdinalIgnoreCase);
             if (at > 0 && at + word.Length == text.Length && text[at - 1] == ' ')

@@ -46,7 +46,9 @@ public class EntityCatalogTests
             new Entity(EntityKind.Force, "wagner-group", "Wagner Group") { Aliases = ["Wagner", "the musicians"], Country = "RU", Category = "private-military-company" },
             new Entity(EntityKind.Base, "ne-tillia", "Tillia outpost") { Aliases = ["Tillia outpost"], Country = "NE", Location = new GeoPoint(16.13, 4.79) },
         ]);
-        Assert.That(custom.Tagger.Tag("The musicians reached the Tillia outpost.").Select(m => m.Id), Is.EqualTo(new[] { "wagner-group", "ne-tillia" }));
+        var mentions = custom.Tagger.Tag("The musicians reached the Tillia outpost.");
+        Assert.That(mentions.Where(m => m.Kind != EntityKind.Country).Select(m => m.Id), Is.EqualTo(new[] { "wagner-group", "ne-tillia" }));
+        Assert.That(mentions.Where(m => m.Kind == EntityKind.Country).Select(m => (m.Id, m.Implied)), Is.EqualTo(new[] { ("NE", true) }), "the base's host, as nothing else names a country");
         Assert.That(custom.Version, Is.Not.EqualTo(Catalog.Version));
         Assert.That(Catalog.Tagger.Tag("The musicians reached the Tillia outpost."), Is.Empty, "the default catalog is unchanged");
     }

@@ -180,6 +180,11 @@ public class TaggerMechanismTests
     public void ArabicCityNames_MatchWithoutTheirArticle_AndWithATurnedComma(string text, string country) =>
         Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), "\"Al Fallūjah\" is written \"Fallujah\", \"Ar Raqqah\" \"Raqqa\"; ‘ inside a word is an apostrophe");
 
+    [TestCase("Russian airstrikes struck Idlib city, killing four.", new[] { "RU", "SY" }, "a place word after a city says it is the place")]
+    [TestCase("A landmine killed three civilians near Hmeimim.", new[] { "SY" }, "a base implies its host when nothing else names a country")]
+    public void PlaceWords_AndBases_NameTheirCountry(string text, string[] countries, string why) =>
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(countries), why);
+
     [TestCase("Russian officials met in Kano.", "RU")]
     [TestCase("Kenya's president spoke in Houston.", "KE")]
     public void ALocatedPlace_GivesWayToTheCountriesTheTextNames(string text, string country) =>
@@ -236,6 +241,12 @@ public class TaggerMechanismTests
     [TestCase("Niger state television said the junta met.", "NE")]
     public void ARegionWordInLowerCase_StillNamesTheRegion_ButStateStaysAmbiguous(string text, string country) =>
         Assert.That(Countries(text), Is.EqualTo(new[] { country }), "\"the Somali region\" is Ethiopia's; \"Niger state television\" is Niger's");
+
+    [TestCase("Gunmen attacked a village in Barangay Saudi Kalawag.", new string[0])]
+    [TestCase("Senior Saudi officials visited Tehran.", new[] { "SA", "IR" })]
+    [TestCase("He met with Ukrainian President Volodymyr Zelensky.", new[] { "UA" })]
+    public void ACountryWordInsideALongerName_IsPartOfThatName(string text, string[] countries) =>
+        Assert.That(Countries(text), Is.EqualTo(countries), "a demonym or country word between two capitalised words that name nothing is part of a place or person name");
 
     [Test]
     public void AnAmbiguousAcronym_NeedsItsCountryInContext() =>
