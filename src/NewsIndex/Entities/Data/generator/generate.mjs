@@ -10,6 +10,7 @@
 // The output is deterministic: same inputs, same bytes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ARABIC_SPEAKING, ARTICLE } from './arabic.mjs';
 
 const require = createRequire(import.meta.url);
 const countries = require('world-countries/countries.json');
@@ -107,11 +108,10 @@ for (const city of [...byName.values()].filter(c => c.population >= MIN_CITY_POP
 // Arabic names without their article, as English news writes them: "Al Fallūjah" → "Fallujah", "Ar Raqqah" → "Raqqah"
 // and "Raqqa" (a final "ah" is often written "a"). One word of five letters or more, not a frequent English word, and
 // never taking a name another place already has.
-const ARABIC_SPEAKING = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'EH', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE']);
-const LEADING_ARTICLE = /^(Al|Ar|As|Ash|At|Az|Ad|An|El|Ed|Es|Et|Ez)[ -](\p{L}+)$/u;
+const LEADING_ARTICLE = /^(\p{L}+)[ -](\p{L}+)$/u;
 for (const city of [...byName.values()].filter(c => ARABIC_SPEAKING.has(c.country))) {
   const m = LEADING_ARTICLE.exec(city.name);
-  if (!m) continue;
+  if (!m || !ARTICLE.test(m[1])) continue;
   for (const bare of [m[2], ...(/ah$/.test(m[2]) ? [m[2].slice(0, -1)] : [])]) {
     const key = bare.toLowerCase();
     if (fold(bare).length >= 5 && !byName.has(key) && !countryNames.has(key) && !frequent(bare, FREQUENT_WORDS)) {
