@@ -175,8 +175,9 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>
-    /// True when a demonym sits between two capitalised words that name no entity, inside one longer name: "Datu Saudi
-    /// Ampatuan" is a Philippine town, not Saudi. Not at a sentence start or after a comma, and not in an all-capitals run.
+    /// True when a demonym or a one-word country name sits between two capitalised words that name no entity, inside one
+    /// longer name: "Barangay Saudi Kalawag" is a Philippine village, not Saudi Arabia. Not at a sentence start or after a
+    /// comma, and not in an all-capitals run.
     /// </summary>
     private bool InsideAName(Token[] tokens, int count, int first, int end)
     {

@@ -687,7 +687,10 @@ public sealed partial class EntityTagger
     [ThreadStatic]
     private static HashSet<string>? t_countriesWithTwoPlaces;
 
-    private static long PlaceKey(in EntityMention mention) => ((long)mention.Field << 32) | (uint)mention.Start;
+    private static long PlaceKey(in EntityMention mention) => PlaceKey(mention.Field, mention.Start);
+
+    /// <summary>A place mention's field and start offset in one number, for the per-thread sets of located places and towns.</summary>
+    private static long PlaceKey(ArticleField field, int start) => ((long)field << 32) | (uint)start;
 
     /// <summary>Words after a city's name that make it unmistakably a place ("Idlib city", "Menaka town").</summary>
     private static readonly string[] PlaceWords = ["city", "town", "village", "township", "municipality"];
@@ -833,7 +836,7 @@ public sealed partial class EntityTagger
         if (first > 0 && (IsOneOf(field, first - 1, LocativeWords) || first > 1 && IsOneOf(field, first - 1, ["of"]) && IsOneOf(field, first - 2, LocativeOfWords)
             || InParenthesesAfterAName(field, first)))
         {
-            t_locativePlaces!.Add(((long)field.Field << 32) | (uint)field.Tokens[first].Start);
+            t_locativePlaces!.Add(PlaceKey(field.Field, field.Tokens[first].Start));
         }
     }
 
@@ -860,19 +863,7 @@ public sealed partial class EntityTagger
         return false;
     }
 
-    private static bool IsRegionWord(FieldTokens field, int token)
-    {
-        var word = field.Text.AsSpan(field.Tokens[token].Start, field.Tokens[token].End - field.Tokens[token].Start);
-        foreach (var regionWord in RegionWords)
-        {
-            if (word.Equals(regionWord, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsRegionWord(FieldTokens field, int token) => IsOneOf(field, token, RegionWords);
 
     private static bool NamesItselfARegion(string text) => EndsWithWordOf(text, RegionWords);
 

@@ -25,6 +25,7 @@ public sealed partial class EntityTagger
 
     /// <summary>(country entity, bare branch noun) → the country's branch of that service, or its national force.</summary>
     private readonly Dictionary<(int Country, int Noun), int> _branchOf = [];
+
     private readonly string[]?[] _scopes;
     private static readonly string[] PatternStopWords =
     [
@@ -150,7 +151,7 @@ public sealed partial class EntityTagger
     /// Services named without their country ("the Navy said", "AIR FORCE JET CRASHES"), with the word that finds the
     /// country's branch of that service among its forces ("Marines" → the branch whose name has "Marine").
     /// </summary>
-    internal static readonly (string Noun, string Term)[] BareBranches =
+    private static readonly (string Noun, string Term)[] BareBranches =
         [("Navy", "Navy"), ("Air Force", "Air Force"), ("Army", "Army"), ("Marine Corps", "Marine"), ("Marines", "Marine"), ("Coast Guard", "Coast Guard")];
 
     /// <summary>Nouns that name a country's police before "of" and the country ("Police Forces of Kenya").</summary>
@@ -320,7 +321,8 @@ public sealed partial class EntityTagger
         }
 
         // A bare region name that is also a city's ("Portland"), or a town's of the same country ("Kidal"): the city
-        // reading stays. A town abroad does not hide a region: "Cornwall" is the English county, not the Ontario town.
+        // reading stays. A town abroad does not hide a region: "Mount Lebanon" is the Lebanese governorate, not the
+        // Pennsylvania town.
         var cityNames = new HashSet<string>(_catalog.Cities.Where(c => c.Population >= City.TownPopulation).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
         var townNames = new HashSet<(string, string)>(_catalog.Cities.Where(c => c.Population < City.TownPopulation).Select(c => (c.Name.ToUpperInvariant(), c.Country)));
         for (var s = 0; s < _catalog.Shadows.Count; s++)
