@@ -185,6 +185,12 @@ public class TaggerMechanismTests
     public void PlaceWords_AndBases_NameTheirCountry(string text, string[] countries, string why) =>
         Assert.That(Countries(text).Distinct(), Is.EqualTo(countries), why);
 
+    [TestCase("Houthi forces shelled the port of Hodeidah; two ships burned near Hodeidah.", "YE")]
+    [TestCase("Clan militias clashed in Galkayo.", "SO")]
+    [TestCase("Airstrikes were reported in Khan Younis.", "PS")]
+    public void CitiesMatchInTheEnglishSpellingNewsUses(string text, string country) =>
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), "GeoNames writes Al Ḩudaydah, Gaalkacyo, Khān Yūnis");
+
     [TestCase("Russian officials met in Kano.", "RU")]
     [TestCase("Kenya's president spoke in Houston.", "KE")]
     public void ALocatedPlace_GivesWayToTheCountriesTheTextNames(string text, string country) =>

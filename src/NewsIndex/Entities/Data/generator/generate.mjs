@@ -119,6 +119,14 @@ for (const city of [...byName.values()].filter(c => ARABIC_SPEAKING.has(c.countr
     }
   }
 }
+// English spellings news uses for cities whose GeoNames name differs ("Al Ḩudaydah" → "Hodeidah"), curated in
+// country-extras.json; the city keeps its country, place and population.
+for (const [key, exonyms] of Object.entries(extras.cityExonyms)) {
+  const [country, name] = key.split('|');
+  const city = cities.filter(c => c.country === country && c.name === name).sort((a, b) => b.population - a.population)[0];
+  if (!city) throw new Error(`cityExonyms: no city ${name} in ${country}`);
+  for (const exonym of exonyms) if (!byName.has(exonym.toLowerCase())) byName.set(exonym.toLowerCase(), { ...city, name: exonym });
+}
 const cityRows = [...byName.values()]
   .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))
   .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);
