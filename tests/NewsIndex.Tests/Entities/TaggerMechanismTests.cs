@@ -197,7 +197,7 @@ public class TaggerMechanismTests
         Assert.That(Countries(text), Is.EqualTo(new[] { country }), "measured on Reuters: other countries' venues are rarely what a story is about");
 
     [TestCase("Clashes were reported in Mount Lebanon.", new[] { "LB" }, "a town abroad (Mount Lebanon, Pennsylvania) does not hide a region")]
-    [TestCase("Forest fires burned in New Brunswick.", new[] { "CA" }, "a town abroad (New Brunswick, New Jersey) does not hide a province")]
+    [TestCase("Forest fires burned in New Brunswick.", new[] { "CA" }, "a curated Canadian province (countries.json) is not the New Jersey town of the same name")]
     [TestCase("Lufkin and Americus reported higher sales.", new string[0], "two towns alone: too often two surnames or firms")]
     [TestCase("Attacks hit Monguno and Maiduguri.", new[] { "NG" }, "a town and a city of one country support each other")]
     [TestCase("JNIM fighters attacked a VDP position in Djibo (Soum, Sahel).", new[] { "BF" }, "a town supported by a force of its country")]
