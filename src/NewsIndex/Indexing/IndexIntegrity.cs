@@ -9,9 +9,42 @@ namespace NewsIndex.Indexing;
 /// <summary>Checks an index end to end and repairs it by dropping the segments that cannot be read.</summary>
 internal static partial class IndexIntegrity
 {
+    /// <summary>
+    /// True when a writer died while creating the index: the directory holds segments files, none of them readable, and
+    /// no segment data at all, so no article was ever committed (a process killed while writing a new index's first,
+    /// empty commit leaves a zero-byte <c>segments_1</c>). Lucene 4.8 writes <c>segments_N</c> in place, so this state
+    /// is reachable by a kill at the wrong millisecond.
+    /// </summary>
+    public static bool IsInterruptedCreation(LuceneDirectory directory)
+    {
+        var files = directory.ListAll();
+        if (!files.Any(IsSegmentsFile) || files.Any(f => !IsSegmentsFile(f) && f != IndexFileNames.SEGMENTS_GEN && !f.EndsWith("lock", StringComparison.Ordinal) && !f.EndsWith(".pid", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        try
+        {
+            new SegmentInfos().Read(directory);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+
+        static bool IsSegmentsFile(string name) => name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal);
+    }
+
     /// <summary>CheckIndex over the last commit, then every live article decoded, then the versions.</summary>
     public static IndexVerification Verify(LuceneDirectory directory, string location, EntityCatalog catalog)
     {
+        if (IsInterruptedCreation(directory))
+        {
+            // Nothing was ever committed, so nothing is damaged: the next writer creates the index afresh.
+            return new IndexVerification(location, true, [], 0, 0, 0, 0, "?", "?", null);
+        }
+
         var problems = new List<string>();
         var (status, log) = Check(directory);
         if (status is null)

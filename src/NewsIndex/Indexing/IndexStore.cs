@@ -76,7 +76,17 @@ internal sealed partial class IndexStore : IDisposable
         {
             // The OS-level lock comes first: everything below, even reading the commit, happens as the only writer.
             _lock = !settings.ReadOnly && lockDirectory is not null ? WriterLock.Acquire(lockDirectory) : null;
-            var exists = DirectoryReader.IndexExists(directory);
+            var interrupted = IndexIntegrity.IsInterruptedCreation(directory);
+            if (interrupted && !settings.ReadOnly)
+            {
+                // A writer died while creating this index, before any article was committed: create it afresh.
+                foreach (var file in directory.ListAll().Where(f => f.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)))
+                {
+                    directory.DeleteFile(file);
+                }
+            }
+
+            var exists = !interrupted && DirectoryReader.IndexExists(directory);
             if (exists)
             {
                 _committedCheckpoint = _checkpoint = CheckVersion(directory, location, settings);
