@@ -56,6 +56,15 @@ internal sealed partial class IndexStore : IDisposable
     private int _disposed;
     private int _runningWorkers;
 
+    /// <summary>An empty committed index in memory, for readers of an index whose creation was interrupted.</summary>
+    private static RAMDirectory EmptyIndex(NewsAnalyzer analyzer)
+    {
+        var empty = new RAMDirectory();
+        using var writer = new IndexWriter(empty, new IndexWriterConfig(NewsAnalyzer.Version, analyzer));
+        writer.Commit();
+        return empty;
+    }
+
     /// <summary>Opens the store; on failure the directory is disposed and the lock released.</summary>
     /// <param name="directory">The Lucene directory; the store owns it.</param>
     /// <param name="location">The path shown in messages.</param>
@@ -94,12 +103,13 @@ internal sealed partial class IndexStore : IDisposable
 
             if (settings.ReadOnly)
             {
-                if (!exists)
+                if (!exists && !interrupted)
                 {
                     throw new NewsIndexException($"no index at {location}: create it first (newsindex index --index {location} PATH)");
                 }
 
-                _searchers = new SearcherManager(directory, null);
+                // An interrupted creation holds no article: readers see an empty index until a writer creates it.
+                _searchers = new SearcherManager(interrupted ? EmptyIndex(analyzer) : directory, null);
                 return;
             }
 

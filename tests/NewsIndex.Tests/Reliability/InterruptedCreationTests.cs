@@ -5,7 +5,7 @@ namespace NewsIndex.Tests.Reliability;
 /// <summary>
 /// A writer killed while creating a new index leaves the lock files and a zero-byte <c>segments_1</c> (Lucene 4.8 writes
 /// the first, empty commit in place). No article was ever committed, so the index is not damaged: verify says so, and
-/// the next writer creates it afresh. Found by the kill -9 round of <c>.ci/run</c>.
+/// readers see an empty index, the next writer creates it afresh. Found by the kill -9 round of <c>.ci/run</c>.
 /// </summary>
 public class InterruptedCreationTests
 {
@@ -27,6 +27,17 @@ public class InterruptedCreationTests
     {
         var report = ArticleIndex.Verify(_dir);
         Assert.That((report.Healthy, report.Articles, report.Problems.Count), Is.EqualTo((true, 0, 0)));
+    }
+
+    [Test]
+    public void AReader_SeesAnEmptyIndex_AndLeavesTheDirectoryAsItWas()
+    {
+        using (var reader = ArticleIndex.Open(_dir, ArticleIndexOptions.Default with { ReadOnly = true }))
+        {
+            Assert.That(reader.Search("Niger").Total, Is.EqualTo(0));
+        }
+
+        Assert.That(new FileInfo(Path.Combine(_dir, "segments_1")).Length, Is.EqualTo(0), "a reader writes nothing");
     }
 
     [Test]
