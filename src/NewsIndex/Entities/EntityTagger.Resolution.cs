@@ -35,6 +35,7 @@ public sealed partial class EntityTagger
         var mentions = new List<EntityMention>();
         var baseNouns = new List<Hit>();
         List<(int Hit, int Noun, int Preceding)>? bareBranches = null;
+        List<int>? contextNames = null;
         for (var h = 0; h < state.Hits.Count; h++)
         {
             var hit = state.Hits[h];
@@ -74,6 +75,12 @@ public sealed partial class EntityTagger
             {
                 Add(mentions, field, hit.First, hit.End, _entities[named]);
                 continue;
+            }
+
+            if (IndexOf(targets, AliasRole.ContextName) >= 0)
+            {
+                // Its country may yet be named by a place ("the KIA shelled a camp in Bhamo"): see ResolveByPlaces.
+                (contextNames ??= []).Add(h);
             }
 
             var bare = IndexOf(targets, AliasRole.BareBranch);
@@ -162,6 +169,11 @@ public sealed partial class EntityTagger
 
         ApplyHistory(mentions, published);
         DropUnsupportedPlaces(mentions, _catalog);
+        if (contextNames is not null)
+        {
+            ResolveByPlaces(state, contextNames, mentions);
+        }
+
         mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return mentions;
     }
@@ -488,6 +500,56 @@ public sealed partial class EntityTagger
         }
 
         return tie ? null : best;
+    }
+
+    /// <summary>
+    /// A context name the named countries did not resolve ("ARSA", "KIA", "PDF" in a report that names only towns)
+    /// names the one entity whose country or area is that of a place the article keeps (a located town, a region):
+    /// "the KIA shelled a camp in Bhamo" is the Kachin Independence Army. Places name countries only after every name
+    /// is known (<see cref="DropUnsupportedPlaces"/>), so this runs last; the entity's country is then already there.
+    /// </summary>
+    private void ResolveByPlaces(MatchState state, List<int> contextNames, List<EntityMention> mentions)
+    {
+        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country)
+            {
+                places[mention.Id] = 1;
+            }
+        }
+
+        if (places.Count == 0)
+        {
+            return;
+        }
+
+        List<int>? candidates = null;
+        foreach (var h in contextNames)
+        {
+            var hit = state.Hits[h];
+            var field = state.Fields[hit.FieldIndex];
+            var start = field.Tokens[hit.First].Start;
+            if (mentions.Exists(m => m.Field == field.Field && m.Start < field.Tokens[hit.End - 1].End && m.End > start))
+            {
+                continue; // the words became something else (a place, a base)
+            }
+
+            (candidates ??= []).Clear();
+            for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
+            {
+                var target = state.Targets[t];
+                if (target.Role == AliasRole.ContextName && !candidates.Contains(target.Entity))
+                {
+                    candidates.Add(target.Entity);
+                }
+            }
+
+            if (ChooseByContext(candidates, places) is { } entity)
+            {
+                Add(mentions, field, hit.First, hit.End, _entities[entity]);
+            }
+        }
     }
 
     /// <summary>"SANTA CLARA, Calif.": a region in the dateline names the country; the city name alone may be another country's.</summary>

@@ -34,7 +34,7 @@ internal sealed class DocumentMapper(EntityCatalog catalog)
         doc.Stored(FieldNames.Mentions, MentionCodec.Encode(entities.Mentions));
         if (story is { } s)
         {
-            doc.String(FieldNames.Story, s.StoryId, stored: true);
+            doc.Stored(FieldNames.Story, s.StoryId);
             doc.Sorted(FieldNames.Story, new BytesRef(s.StoryId));
             doc.Binary(FieldNames.StoryState, new BytesRef(s.Signature));
         }

@@ -45,7 +45,8 @@ internal static class FieldNames
     public const string Affiliation = "affiliation";
     public const string BaseHost = "base_host";
 
-    /// <summary>The story id: an exact-match string field (stored) plus sorted doc values for collapse and counting.</summary>
+    /// <summary>The story id: stored (for hits and export) plus sorted doc values for collapse, counting and a story's articles; not
+    /// inverted, as nothing queries it by term.</summary>
     public const string Story = "story";
 
     /// <summary>The article's story signature, as binary doc values: read back to rebuild the story assigner on open.</summary>

@@ -254,6 +254,19 @@ public class TaggerMechanismTests
     public void ACountryWordInsideALongerName_IsPartOfThatName(string text, string[] countries) =>
         Assert.That(Countries(text), Is.EqualTo(countries), "a demonym or country word between two capitalised words that name nothing is part of a place or person name");
 
+    [TestCase("On 19 May 2024, the KIA shelled a military camp in Bhamo.", "kio@KIA")]
+    [TestCase("PDF fighters ambushed a junta convoy near Sagaing, killing six soldiers.", "mm-pdf@PDF")]
+    [TestCase("ARSA fighters clashed with a rival group in Cox's Bazar.", "arsa@ARSA")]
+    [TestCase("Maoists killed a villager in Bijapur district.", "cpi-maoist@Maoists")]
+    public void AContextName_IsResolvedByTheCountryOfALocatedPlace(string text, string expected) =>
+        Assert.That(Forces(text), Is.EqualTo(new[] { expected }), "a town or region the report keeps names the country the short name needs");
+
+    [TestCase("The KIA dealer opened a showroom in Atlanta.")]
+    [TestCase("Download the PDF from the ministry's site in Nairobi.")]
+    [TestCase("The KIA said the attack failed.")]
+    public void AContextName_WithAPlaceOfAnotherCountryOrNone_StaysUntagged(string text) =>
+        Assert.That(Forces(text), Is.Empty, "the place must be in the country or area of the entity the short name stands for");
+
     [Test]
     public void AnAmbiguousAcronym_NeedsItsCountryInContext() =>
         Assert.That(Forces("The ADF said the exercise ended.").Where(f => f.StartsWith("iscap@", StringComparison.Ordinal)), Is.Empty, "ADF is also the Australian Defence Force");
