@@ -40,6 +40,13 @@ internal static class EntitiesCommand
                             w.WriteEndArray();
                         }
 
+                        if (e.People.Count > 0)
+                        {
+                            w.WriteStartArray("people");
+                            e.People.ToList().ForEach(w.WriteStringValue);
+                            w.WriteEndArray();
+                        }
+
                         if (e.Country is not null)
                         {
                             w.WriteString("country", e.Country);

@@ -24,6 +24,9 @@ internal enum AliasRole : byte
     /// <summary>A shadow name (<see cref="Shadow"/>); <see cref="AliasTarget.Entity"/> indexes the catalog's shadows,
     /// <see cref="AliasTarget.Extra"/> the implied country's entity (or -1).</summary>
     Shadow,
+
+    /// <summary>A leader's or official's name (<see cref="Entity.People"/>): the country, where the text does not name it.</summary>
+    Person,
 }
 
 /// <summary>One meaning of a trie path. <see cref="Entity"/> indexes the tagger's entities (or cities for <see cref="AliasRole.City"/>).</summary>

@@ -31,6 +31,7 @@ internal static class CatalogJson
                     Aliases = Strings(item, "aliases"),
                     Demonyms = Strings(item, "demonyms"),
                     Metonyms = Strings(item, "metonyms"),
+                    People = Strings(item, "people"),
                     Location = Point(item),
                     Until = until is null ? null : DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Covers = Strings(item, "covers"),

@@ -18,6 +18,12 @@ public sealed record Entity(EntityKind Kind, string Id, string Name)
     /// <summary>Countries: places that stand for the state (<c>Washington</c>, <c>Kremlin</c>, capitals). Empty for other kinds.</summary>
     public ValueList<string> Metonyms { get; init; } = [];
 
+    /// <summary>Countries: leaders and officials whose name stands for the state in news (<c>Emmanuel Macron</c>,
+    /// <c>Macron</c>). Where the text does not name the country itself, the name gives an implied mention that weighs
+    /// like the name in what the article is about; where it does, the name adds nothing, so a country a report names is
+    /// not made more prominent by its leader. Empty for other kinds.</summary>
+    public ValueList<string> People { get; init; } = [];
+
     /// <summary>Forces: the affiliated country; bases: the host country; countries: null.</summary>
     public string? Country { get; init; }
 

@@ -357,7 +357,7 @@ public sealed partial class EntityCatalog
             // Every field, so that any change to what the tagger or a query can see changes the version.
             builder.Append(entity.Kind).Append('|').Append(entity.Id).Append('|').Append(entity.Name).Append('|').Append(entity.Country).Append('|')
                 .AppendJoin(';', entity.Aliases).Append('|').AppendJoin(';', entity.ContextAliases).Append('|').AppendJoin(';', entity.Demonyms)
-                .Append('|').AppendJoin(';', entity.Metonyms).Append('|').Append(entity.NameIsAlias).Append('|').AppendJoin(';', entity.Areas)
+                .Append('|').AppendJoin(';', entity.Metonyms).Append('|').AppendJoin(';', entity.People).Append('|').Append(entity.NameIsAlias).Append('|').AppendJoin(';', entity.Areas)
                 .Append('|').Append(entity.Category).Append('|').Append(entity.Parent).Append('|').AppendJoin(';', entity.Predecessors)
                 .Append('|').AppendJoin(';', entity.Successors).Append('|').Append(entity.Source).Append('|').Append(entity.SourceId)
                 .Append('|').AppendJoin(';', entity.Operators).Append('|').Append(entity.City).Append('|').Append(entity.Number)

@@ -32,10 +32,12 @@ public sealed partial class EntityTagger
         var topCountry = countryCounts.Count == 0 ? null : countryCounts.MaxBy(kv => kv.Value).Key;
         (t_locativePlaces ??= []).Clear();
         (t_towns ??= []).Clear();
+        (t_people ??= []).Clear();
         var mentions = new List<EntityMention>();
         var baseNouns = new List<Hit>();
         List<(int Hit, int Noun, int Preceding)>? bareBranches = null;
         List<int>? contextNames = null;
+        var people = false;
         for (var h = 0; h < state.Hits.Count; h++)
         {
             var hit = state.Hits[h];
@@ -73,7 +75,14 @@ public sealed partial class EntityTagger
 
             if (NamedEntity(targets, countryCounts) is { } named)
             {
-                Add(mentions, field, hit.First, hit.End, _entities[named]);
+                var person = IsPerson(targets, named);
+                Add(mentions, field, hit.First, hit.End, _entities[named], implied: person);
+                if (person)
+                {
+                    t_people!.Add(PlaceKey(mentions[^1]));
+                    people = true;
+                }
+
                 continue;
             }
 
@@ -172,6 +181,11 @@ public sealed partial class EntityTagger
         if (contextNames is not null)
         {
             ResolveByPlaces(state, contextNames, mentions);
+        }
+
+        if (people)
+        {
+            DropPeopleOfNamedCountries(mentions);
         }
 
         mentions.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -420,7 +434,7 @@ public sealed partial class EntityTagger
         List<int>? several = null;
         foreach (var target in targets)
         {
-            if (target.Role is not (AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Region or AliasRole.DatelineRegion or AliasRole.ContextName) ||
+            if (target.Role is not (AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.Person or AliasRole.Region or AliasRole.DatelineRegion or AliasRole.ContextName) ||
                 (target.Role == AliasRole.ContextName && ContextScore(target.Entity, countryCounts) == 0))
             {
                 continue;
@@ -500,6 +514,54 @@ public sealed partial class EntityTagger
         }
 
         return tie ? null : best;
+    }
+
+    /// <summary>The keys of the mentions the last text tagged on this thread got from a leader's name (read by
+    /// <see cref="Prominence.About"/> right after <see cref="Resolve"/>).</summary>
+    internal static HashSet<long>? PeopleOfLastText => t_people;
+
+    private static bool IsPerson(ReadOnlySpan<AliasTarget> targets, int entity)
+    {
+        var person = false;
+        foreach (var target in targets)
+        {
+            if (target.Entity == entity && target.Role != AliasRole.City)
+            {
+                if (target.Role != AliasRole.Person)
+                {
+                    return false; // also the country's name, demonym or metonym
+                }
+
+                person = true;
+            }
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// A leader's name stands for the country only where the text does not name the country itself: "Milei's government
+    /// devalued the peso" is about Argentina, while in "Reagan said the U.S. would…" the U.S. is already named, and counting
+    /// the name too would make it crowd out the other countries of the story.
+    /// </summary>
+    private static void DropPeopleOfNamedCountries(List<EntityMention> mentions)
+    {
+        var people = t_people!;
+        HashSet<string>? named = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            {
+                (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Id);
+            }
+        }
+
+        if (named is null)
+        {
+            return;
+        }
+
+        mentions.RemoveAll(m => m.Kind == EntityKind.Country && named.Contains(m.Id) && people.Contains(PlaceKey(m)));
     }
 
     /// <summary>
@@ -639,6 +701,11 @@ public sealed partial class EntityTagger
 
     [ThreadStatic]
     private static HashSet<long>? t_towns;
+
+    /// <summary>Keys (<see cref="PlaceKey(in EntityMention)"/>) of the country mentions made by a person's name in the text
+    /// being tagged (implied mentions that count as named ones in what the text is about; see <see cref="PeopleOfLastText"/>).</summary>
+    [ThreadStatic]
+    private static HashSet<long>? t_people;
 
     [ThreadStatic]
     private static HashSet<string>? t_countriesPresent;
@@ -788,9 +855,9 @@ public sealed partial class EntityTagger
         twoPlaces.Clear();
         foreach (var mention in mentions)
         {
-            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            if (mention.Kind == EntityKind.Country && (!mention.Implied || t_people!.Contains(PlaceKey(mention))))
             {
-                supported.Add(mention.Id); // the country named itself
+                supported.Add(mention.Id); // the country named itself, or by its leader's name
             }
             else if (mention.Kind == EntityKind.Country)
             {

@@ -93,7 +93,7 @@ public sealed partial class EntityTagger
 
             Match(article.Body, ArticleField.Body, state);
             var mentions = Resolve(state, article.Published);
-            return new ArticleEntities(mentions, Distinct(mentions), Prominence.About(mentions, article.Body));
+            return new ArticleEntities(mentions, Distinct(mentions), Prominence.About(mentions, article.Body, PeopleOfLastText));
         }
         finally
         {
@@ -253,6 +253,11 @@ public sealed partial class EntityTagger
             foreach (var metonym in entity.Metonyms)
             {
                 _trie.Add(Tokenizer.Words(metonym), new AliasTarget(AliasRole.Metonym, e));
+            }
+
+            foreach (var person in entity.People)
+            {
+                _trie.Add(Tokenizer.Words(person), new AliasTarget(AliasRole.Person, e));
             }
 
             if (entity.Kind == EntityKind.Force && entity.Category == "national" && entity.Country is { } countryId &&

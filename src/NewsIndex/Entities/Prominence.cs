@@ -17,7 +17,12 @@ internal static class Prominence
     internal const double MinShareOfTop = 0.5;
     internal const int LeadChars = 300;
 
-    public static EntitySet About(IReadOnlyList<EntityMention> mentions, string body)
+    /// <param name="mentions">The article's mentions.</param>
+    /// <param name="body">Its body (for where the lead ends).</param>
+    /// <param name="people">Keys (field, start) of implied country mentions made by a leader's name: they weigh like the
+    /// country's own name ("Milei's government" is about Argentina), though they stay implied (story signatures count
+    /// only countries a text names).</param>
+    public static EntitySet About(IReadOnlyList<EntityMention> mentions, string body, HashSet<long>? people = null)
     {
         var leadEnd = LeadEnd(body);
         var evidence = new Dictionary<string, Evidence>?[3]; // made on a kind's first mention: most articles name one kind
@@ -25,7 +30,7 @@ internal static class Prominence
         {
             var ofKind = evidence[(int)mention.Kind] ??= new Dictionary<string, Evidence>(StringComparer.Ordinal);
             ofKind.TryGetValue(mention.Id, out var e);
-            if (mention.Implied)
+            if (mention.Implied && (people is null || people.Count == 0 || !people.Contains(((long)mention.Field << 32) | (uint)mention.Start)))
             {
                 // A region implies its country, but only as a passing mention: never as headline, dateline or lead evidence.
                 e.Implied++;

@@ -267,6 +267,25 @@ public class TaggerMechanismTests
     public void AContextName_WithAPlaceOfAnotherCountryOrNone_StaysUntagged(string text) =>
         Assert.That(Forces(text), Is.Empty, "the place must be in the country or area of the entity the short name stands for");
 
+    [TestCase("Milei's government devalued the peso by 54%.", "AR")]
+    [TestCase("Erdogan met Putin in Sochi to discuss grain exports.", "RU,TR")]
+    [TestCase("Modi's BJP lost its majority in the Lok Sabha.", "IN")]
+    [TestCase("The Knesset passed the judicial overhaul bill.", "IL")]
+    public void ALeadersName_NamesTheCountry_WhenTheTextDoesNot(string text, string expected) =>
+        Assert.That(string.Join(",", Tagger.Tag(new Article("x", text, "")).About.Countries), Is.EqualTo(expected),
+            "a leader's name stands for the state, like a capital: it makes the country the report is about");
+
+    [Test]
+    public void ALeadersName_AddsNothing_WhereTheCountryIsNamed()
+    {
+        var text = "Reagan said the United States would not trade arms with Iran. Reagan told reporters Iran must free the hostages. "
+            + "Reagan spoke at the White House. Reagan repeated that the U.S. policy was unchanged.";
+        var mentions = Tagger.Tag(text);
+        Assert.That(mentions.Where(m => m.Text == "Reagan"), Is.Empty, "the United States is named, so the leader's name adds nothing to it");
+        Assert.That(Tagger.Tag(new Article("x", "Arms talks", text)).About.Countries, Is.EqualTo(new[] { "IR", "US" }),
+            "counting four mentions of Reagan would have crowded Iran out of the story's countries");
+    }
+
     [Test]
     public void AnAmbiguousAcronym_NeedsItsCountryInContext() =>
         Assert.That(Forces("The ADF said the exercise ended.").Where(f => f.StartsWith("iscap@", StringComparison.Ordinal)), Is.Empty, "ADF is also the Australian Defence Force");

@@ -78,6 +78,7 @@ for (const c of [...countries].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
     aliases,
     demonyms,
     metonyms: uniq([...capitals, ...(extra.metonyms ?? [])]),
+    ...(extras.people[c.cca2] ? { people: extras.people[c.cca2] } : {}),
     lat: c.latlng[0],
     lon: c.latlng[1],
   });
