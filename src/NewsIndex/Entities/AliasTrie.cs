@@ -6,6 +6,10 @@ internal enum AliasRole : byte
     Name,
     Demonym,
     Metonym,
+
+    /// <summary>A country's military (or police) named by a pattern ("Russian troops", "Military Forces of Mali"):
+    /// <see cref="AliasTarget.Entity"/> is the force, or −1 for "Police Forces of X" where the catalog has no single
+    /// police force of X (the phrase then names only the country); <see cref="AliasTarget.Extra"/> is the country.</summary>
     NationalForce,
     City,
     NumberedBase,

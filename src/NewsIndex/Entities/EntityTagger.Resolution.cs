@@ -20,7 +20,7 @@ public sealed partial class EntityTagger
                     countryCounts[country] = countryCounts.GetValueOrDefault(country) + 1;
                 }
 
-                forceMentions += entity.Kind == EntityKind.Force || HasRole(state, hit, AliasRole.NationalForce) ? 1 : 0;
+                forceMentions += entity.Kind == EntityKind.Force || FirstTarget(state, hit, AliasRole.NationalForce) is { Entity: >= 0 } ? 1 : 0;
             }
             else if (state.Fields[hit.FieldIndex].Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city && !DatelineHasRegion(state, hit.FieldIndex))
             {
@@ -49,7 +49,7 @@ public sealed partial class EntityTagger
             }
 
             var national = IndexOf(targets, AliasRole.NationalForce);
-            if (national >= 0 && NamedBranch(targets, targets[national].Entity) is { } branch)
+            if (national >= 0 && targets[national].Entity >= 0 && NamedBranch(targets, targets[national].Entity) is { } branch)
             {
                 // "Sri Lanka Coast Guard", "Kenya Army": an official branch name is more specific than the pattern.
                 // Like any named force, it names no country mention of its own.
@@ -60,6 +60,13 @@ public sealed partial class EntityTagger
             if (national >= 0)
             {
                 var target = targets[national];
+                if (target.Entity < 0)
+                {
+                    // "Police Forces of India": the country, whose police the catalog cannot choose.
+                    Add(mentions, field, hit.End - target.CountryTokens, hit.End, _entities[target.Extra]);
+                    continue;
+                }
+
                 Add(mentions, field, hit.First, hit.End, _entities[target.Entity]);
                 if (target.CountryLast)
                 {

@@ -294,10 +294,9 @@ public sealed partial class EntityTagger
                 foreach (var name in names)
                 {
                     AddOfPatterns(ofNouns, name, new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)name.Count, CountryLast: true));
-                    if (police >= 0)
-                    {
-                        AddOfPatterns(policeOfNouns, name, new AliasTarget(AliasRole.NationalForce, police, country, CountryTokens: (byte)name.Count, CountryLast: true));
-                    }
+                    // With several police forces (or none) the phrase still names the country, and not its military: without
+                    // this path "Police Forces of India" would read as "Forces of India".
+                    AddOfPatterns(policeOfNouns, name, new AliasTarget(AliasRole.NationalForce, police, country, CountryTokens: (byte)name.Count, CountryLast: true));
                 }
             }
 

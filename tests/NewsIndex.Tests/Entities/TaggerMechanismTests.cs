@@ -286,6 +286,14 @@ public class TaggerMechanismTests
             "counting four mentions of Reagan would have crowded Iran out of the story's countries");
     }
 
+    [TestCase("Police Forces of India (2014-) clashed with protesters in Sukma.", "IN")]
+    [TestCase("Police Forces of Mexico clashed with cartel gunmen in Culiacan.", "MX")]
+    public void PoliceForcesOfACountryWithSeveralPolices_NameTheCountry_NotItsMilitary(string text, string country)
+    {
+        Assert.That(Forces(text), Is.Empty, "\"Police Forces of X\" is not \"Forces of X\", the national military");
+        Assert.That(Countries(text), Does.Contain(country));
+    }
+
     [Test]
     public void AnAmbiguousAcronym_NeedsItsCountryInContext() =>
         Assert.That(Forces("The ADF said the exercise ended.").Where(f => f.StartsWith("iscap@", StringComparison.Ordinal)), Is.Empty, "ADF is also the Australian Defence Force");
