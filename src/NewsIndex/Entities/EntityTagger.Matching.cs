@@ -152,6 +152,11 @@ public sealed partial class EntityTagger
             }
         }
 
+        if (target.Role == AliasRole.Person)
+        {
+            return end - first > 1 || tokens[first].Has(TokenFlags.AllUpper) || SurnameStandsAlone(tokens, count, first, end, text, field);
+        }
+
         if (!target.PersonLike || tokens[first].Has(TokenFlags.AllUpper))
         {
             return true;
@@ -172,6 +177,67 @@ public sealed partial class EntityTagger
 
         var entity = _entities[target.Entity];
         return !(tokens[first].Has(TokenFlags.AfterComma) && lastCityEnd == first && !string.Equals(lastCityCountry, entity.Id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Surnames (token symbols) the text being tagged gave to someone else ("Jason Gillard"): a later bare use is that person.</summary>
+    [ThreadStatic]
+    private static HashSet<int>? t_otherPeople;
+
+    /// <summary>Words that may stand before a leader's surname: titles and offices ("President Putin", "Chancellor Merkel").</summary>
+    private static readonly string[] Honorifics =
+    [
+        "president", "presidents", "premier", "minister", "ministers", "pm", "chancellor", "chancellors", "mr", "mrs", "ms", "dr", "king",
+        "queen", "prince", "princess", "emir", "sheikh", "ayatollah", "general", "gen", "marshal", "secretary", "leader", "chairman",
+        "senator", "sen", "governor", "speaker", "former", "ex", "colonel", "col", "mullah", "comrade", "vice", "acting", "then",
+        "interim", "strongman", "dictator", "counterpart", "envoy", "judge", "justice", "lord", "lady", "sir", "dame", "madame",
+        "monsieur", "herr", "frau", "mayor", "field",
+    ];
+
+    /// <summary>Function words that are capitalised only because they open a sentence ("The Reagan administration").</summary>
+    private static readonly string[] SentenceOpeners = ["the", "a", "an", "and", "but", "when", "after", "as", "if", "while", "then", "so", "yet", "since", "before", "under", "with", "for", "in", "on", "at", "by"];
+
+    /// <summary>Capitalised words that may follow a leader's surname in the same phrase ("the Reagan Administration").</summary>
+    private static readonly string[] SurnameHeads = ["administration", "government", "cabinet", "doctrine", "era", "regime", "presidency", "junta"];
+
+    /// <summary>
+    /// A leader's surname alone names its country only where it stands as that person: not inside another name ("Jose
+    /// Noriega", "Empress Sisi", "Saddam Haftar") nor before a capitalised word that makes it a place or a thing ("Blair
+    /// County", "Clinton Township"). A title ("President Putin"), a possessive before it ("Russia's Putin") or after it
+    /// ("Putin's") keeps it; in a headline, where every word may be capitalised, only the word before counts.
+    /// </summary>
+    private static bool SurnameStandsAlone(Token[] tokens, int count, int first, int end, string text, ArticleField field)
+    {
+        var others = t_otherPeople;
+        if (others is not null && others.Contains(tokens[first].Symbol))
+        {
+            return false; // the text named someone else of that name before ("Jason Gillard … Gillard said")
+        }
+
+        if (first > 0 && !tokens[first].Has(TokenFlags.SentenceStart) && !tokens[first].Has(TokenFlags.AfterComma) &&
+            tokens[first - 1].Has(TokenFlags.Capitalized) && !tokens[first - 1].Has(TokenFlags.AllUpper) &&
+            !IsPossessive(tokens[first - 1]) && !IsWordOf(tokens[first - 1], text, Honorifics) &&
+            !(tokens[first - 1].Has(TokenFlags.SentenceStart) && IsWordOf(tokens[first - 1], text, SentenceOpeners)))
+        {
+            (t_otherPeople ??= []).Add(tokens[first].Symbol);
+            return false;
+        }
+
+        return field == ArticleField.Title || end >= count || IsPossessive(tokens[end - 1]) || !tokens[end].Has(TokenFlags.Capitalized) ||
+            tokens[end].Has(TokenFlags.SentenceStart) || tokens[end].Has(TokenFlags.AfterComma) || IsWordOf(tokens[end], text, SurnameHeads);
+    }
+
+    private static bool IsWordOf(in Token token, string text, string[] words)
+    {
+        var word = text.AsSpan(token.Start, token.End - token.Start).TrimEnd('.');
+        foreach (var candidate in words)
+        {
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

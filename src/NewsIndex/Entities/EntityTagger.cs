@@ -400,6 +400,7 @@ public sealed partial class EntityTagger
         {
             var state = t_cached ?? new MatchState();
             t_cached = null;
+            t_otherPeople?.Clear();
             return state;
         }
 

@@ -275,6 +275,21 @@ public class TaggerMechanismTests
         Assert.That(string.Join(",", Tagger.Tag(new Article("x", text, "")).About.Countries), Is.EqualTo(expected),
             "a leader's name stands for the state, like a capital: it makes the country the report is about");
 
+    [TestCase("A shooting in Blair County left two dead.")]
+    [TestCase("Police identified the victim as Jose Noriega, 34.")]
+    [TestCase("Empress Sisi was the wife of Franz Joseph.")]
+    [TestCase("Volunteers of the Rural Bush Fire Brigade were praised.")]
+    [TestCase("Analyst Jason Gillard expects a rally. Gillard said the mark could fall.")]
+    public void ASurnameInsideAnotherName_NamesNoCountry(string text) =>
+        Assert.That(Countries(text), Is.Empty, "a leader's surname names its country only where it stands as that person");
+
+    [TestCase("President Putin said talks would continue.", "RU")]
+    [TestCase("Putin's spokesman declined to comment.", "RU")]
+    [TestCase("The Reagan Administration rejected the proposal.", "US")]
+    [TestCase("Chancellor Merkel arrived on Monday.", "DE")]
+    public void ASurnameWithATitleOrPossessive_NamesItsCountry(string text, string country) =>
+        Assert.That(Countries(text), Is.EqualTo(new[] { country }));
+
     [Test]
     public void ALeadersName_AddsNothing_WhereTheCountryIsNamed()
     {
