@@ -527,6 +527,19 @@ public sealed partial class EntityTagger
     /// <see cref="Prominence.About"/> right after <see cref="Resolve"/>).</summary>
     internal static HashSet<long>? PeopleOfLastText => t_people;
 
+    private static bool Overlaps(List<EntityMention> mentions, ArticleField field, int start, int end)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Field == field && m.Start < end && m.End > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsPerson(ReadOnlySpan<AliasTarget> targets, int entity)
     {
         var person = false;
@@ -554,21 +567,32 @@ public sealed partial class EntityTagger
     private static void DropPeopleOfNamedCountries(List<EntityMention> mentions)
     {
         var people = t_people!;
-        HashSet<string>? named = null;
+        var named = t_namedCountries ??= new HashSet<string>(StringComparer.Ordinal);
+        named.Clear();
         foreach (var mention in mentions)
         {
             if (mention.Kind == EntityKind.Country && !mention.Implied)
             {
-                (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Id);
+                named.Add(mention.Id);
             }
         }
 
-        if (named is null)
+        if (named.Count == 0)
         {
             return;
         }
 
-        mentions.RemoveAll(m => m.Kind == EntityKind.Country && named.Contains(m.Id) && people.Contains(PlaceKey(m)));
+        var kept = 0;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            if (!(mention.Kind == EntityKind.Country && named.Contains(mention.Id) && people.Contains(PlaceKey(mention))))
+            {
+                mentions[kept++] = mention;
+            }
+        }
+
+        mentions.RemoveRange(kept, mentions.Count - kept);
     }
 
     /// <summary>
@@ -579,7 +603,8 @@ public sealed partial class EntityTagger
     /// </summary>
     private void ResolveByPlaces(MatchState state, List<int> contextNames, List<EntityMention> mentions)
     {
-        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        var places = t_placeCountries ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        places.Clear();
         foreach (var mention in mentions)
         {
             if (mention.Kind == EntityKind.Country)
@@ -593,18 +618,18 @@ public sealed partial class EntityTagger
             return;
         }
 
-        List<int>? candidates = null;
+        var candidates = t_contextCandidates ??= [];
         foreach (var h in contextNames)
         {
             var hit = state.Hits[h];
             var field = state.Fields[hit.FieldIndex];
             var start = field.Tokens[hit.First].Start;
-            if (mentions.Exists(m => m.Field == field.Field && m.Start < field.Tokens[hit.End - 1].End && m.End > start))
+            if (Overlaps(mentions, field.Field, start, field.Tokens[hit.End - 1].End))
             {
                 continue; // the words became something else (a place, a base)
             }
 
-            (candidates ??= []).Clear();
+            candidates.Clear();
             for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
             {
                 var target = state.Targets[t];
@@ -713,6 +738,15 @@ public sealed partial class EntityTagger
     /// being tagged (implied mentions that count as named ones in what the text is about; see <see cref="PeopleOfLastText"/>).</summary>
     [ThreadStatic]
     private static HashSet<long>? t_people;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_namedCountries;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_placeCountries;
+
+    [ThreadStatic]
+    private static List<int>? t_contextCandidates;
 
     [ThreadStatic]
     private static HashSet<string>? t_countriesPresent;
