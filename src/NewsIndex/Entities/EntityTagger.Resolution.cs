@@ -527,19 +527,6 @@ public sealed partial class EntityTagger
     /// <see cref="Prominence.About"/> right after <see cref="Resolve"/>).</summary>
     internal static HashSet<long>? PeopleOfLastText => t_people;
 
-    private static bool Overlaps(List<EntityMention> mentions, ArticleField field, int start, int end)
-    {
-        foreach (var m in mentions)
-        {
-            if (m.Field == field && m.Start < end && m.End > start)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsPerson(ReadOnlySpan<AliasTarget> targets, int entity)
     {
         var person = false;
@@ -604,9 +591,12 @@ public sealed partial class EntityTagger
     private void ResolveByPlaces(MatchState state, List<int> contextNames, List<EntityMention> mentions)
     {
         var places = t_placeCountries ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        var taken = t_mentionStarts ??= [];
         places.Clear();
+        taken.Clear();
         foreach (var mention in mentions)
         {
+            taken.Add(PlaceKey(mention));
             if (mention.Kind == EntityKind.Country)
             {
                 places[mention.Id] = 1;
@@ -623,10 +613,9 @@ public sealed partial class EntityTagger
         {
             var hit = state.Hits[h];
             var field = state.Fields[hit.FieldIndex];
-            var start = field.Tokens[hit.First].Start;
-            if (Overlaps(mentions, field.Field, start, field.Tokens[hit.End - 1].End))
+            if (taken.Contains(PlaceKey(field.Field, field.Tokens[hit.First].Start)))
             {
-                continue; // the words became something else (a place, a base)
+                continue; // the words became something else (a place, a base): its mention starts where the hit does
             }
 
             candidates.Clear();
@@ -747,6 +736,9 @@ public sealed partial class EntityTagger
 
     [ThreadStatic]
     private static List<int>? t_contextCandidates;
+
+    [ThreadStatic]
+    private static HashSet<long>? t_mentionStarts;
 
     [ThreadStatic]
     private static HashSet<string>? t_countriesPresent;
