@@ -13,12 +13,13 @@ internal static class EntitiesCommand
         kind.AcceptOnlyFromAmong("country", "force", "base");
         var json = CommonOptions.Json();
         var catalog = CommonOptions.Catalog();
-        var text = CommonOptions.Query("Text to look for in ids, names and aliases.", optional: true);
+        var text = CommonOptions.Query("Text to look for in ids, names, aliases and leaders' names.", optional: true);
         var command = new Command("entities", "Browse the catalog of countries, forces and bases.") { kind, json, catalog, text };
         command.SetAction(result =>
         {
             var selected = result.GetValue(kind) is { } k ? Enum.Parse<EntityKind>(k, ignoreCase: true) : (EntityKind?)null;
-            var found = CommonOptions.LoadCatalog(result.GetValue(catalog)).Search(selected, CommonOptions.QueryText(result, text)).ToArray();
+            var needle = CommonOptions.QueryText(result, text);
+            var found = CommonOptions.LoadCatalog(result.GetValue(catalog)).Search(selected, needle).ToArray();
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
@@ -114,6 +115,13 @@ internal static class EntitiesCommand
                 if (names.Length > 0)
                 {
                     Console.WriteLine($"        {Terminal.Dim(string.Join(" | ", names))}");
+                }
+
+                if (e.People.Count > 0)
+                {
+                    // The leaders whose names stand for the country: the matching ones first (a search by a leader's name).
+                    var people = e.People.OrderBy(n => needle is { Length: > 0 } && n.Contains(needle, StringComparison.OrdinalIgnoreCase) ? 0 : 1).Take(8);
+                    Console.WriteLine($"        {Terminal.Dim("people: " + string.Join(" | ", people) + (e.People.Count > 8 ? $" … ({e.People.Count})" : string.Empty))}");
                 }
             }
 

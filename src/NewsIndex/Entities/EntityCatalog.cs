@@ -175,13 +175,15 @@ public sealed partial class EntityCatalog
     public Entity Resolve(EntityKind kind, string idOrAlias) =>
         Find(kind, idOrAlias) ?? throw new UnknownEntityException(kind, idOrAlias, Suggest(kind, idOrAlias));
 
-    /// <summary>Entities of <paramref name="kind"/> (all kinds when null) whose id, name or alias contains <paramref name="text"/>.</summary>
+    /// <summary>Entities of <paramref name="kind"/> (all kinds when null) whose id, name, alias or (for a country) one of
+    /// its <see cref="Entity.People"/> contains <paramref name="text"/>.</summary>
     public IEnumerable<Entity> Search(EntityKind? kind, string? text) =>
         Enum.GetValues<EntityKind>().Where(k => kind is null || k == kind).SelectMany(All)
             .Where(e => string.IsNullOrWhiteSpace(text) ||
                         e.Id.Contains(text, StringComparison.OrdinalIgnoreCase) ||
                         e.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ||
-                        e.AllNames.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)));
+                        e.AllNames.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)) ||
+                        e.People.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The city of this name (the most populous one), or null.</summary>
     public City? FindCity(string name) => _cityByName.Value.GetValueOrDefault(name.Trim());

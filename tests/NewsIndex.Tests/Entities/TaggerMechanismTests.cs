@@ -291,6 +291,11 @@ public class TaggerMechanismTests
         Assert.That(Countries(text), Is.EqualTo(new[] { country }));
 
     [Test]
+    public void ALeadersName_FindsTheCountryInACatalogSearch() =>
+        Assert.That(EntityCatalog.Default.Search(EntityKind.Country, "Milei").Select(e => e.Id), Is.EqualTo(new[] { "AR" }),
+            "`newsindex entities Milei` shows the country the name stands for");
+
+    [Test]
     public void ALeadersName_AddsNothing_WhereTheCountryIsNamed()
     {
         var text = "Reagan said the United States would not trade arms with Iran. Reagan told reporters Iran must free the hostages. "
