@@ -226,7 +226,8 @@ public sealed partial class EntityTagger
             tokens[end].Has(TokenFlags.SentenceStart) || tokens[end].Has(TokenFlags.AfterComma) || IsWordOf(tokens[end], text, SurnameHeads);
     }
 
-    private static bool IsWordOf(in Token token, string text, string[] words)
+    /// <summary>True when the token is one of <paramref name="words"/>, in any case (a trailing abbreviation point ignored).</summary>
+    private static bool IsWordOf(in Token token, string text, ReadOnlySpan<string> words)
     {
         var word = text.AsSpan(token.Start, token.End - token.Start).TrimEnd('.');
         foreach (var candidate in words)

@@ -852,7 +852,7 @@ public sealed partial class EntityTagger
     private static long PlaceKey(in EntityMention mention) => PlaceKey(mention.Field, mention.Start);
 
     /// <summary>A place mention's field and start offset in one number, for the per-thread sets of located places and towns.</summary>
-    private static long PlaceKey(ArticleField field, int start) => ((long)field << 32) | (uint)start;
+    internal static long PlaceKey(ArticleField field, int start) => ((long)field << 32) | (uint)start;
 
     /// <summary>Words after a city's name that make it unmistakably a place ("Idlib city", "Menaka town").</summary>
     private static readonly string[] PlaceWords = ["city", "town", "village", "township", "municipality"];
@@ -1011,19 +1011,7 @@ public sealed partial class EntityTagger
         return between.Length == 1 && between[0] == '(' && char.IsUpper(field.Text[field.Tokens[first - 1].Start]);
     }
 
-    private static bool IsOneOf(FieldTokens field, int token, ReadOnlySpan<string> words)
-    {
-        var word = field.Text.AsSpan(field.Tokens[token].Start, field.Tokens[token].End - field.Tokens[token].Start);
-        foreach (var candidate in words)
-        {
-            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsOneOf(FieldTokens field, int token, ReadOnlySpan<string> words) => IsWordOf(field.Tokens[token], field.Text, words);
 
     private static bool IsRegionWord(FieldTokens field, int token) => IsOneOf(field, token, RegionWords);
 

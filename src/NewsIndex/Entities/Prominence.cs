@@ -30,7 +30,7 @@ internal static class Prominence
         {
             var ofKind = evidence[(int)mention.Kind] ??= new Dictionary<string, Evidence>(StringComparer.Ordinal);
             ofKind.TryGetValue(mention.Id, out var e);
-            if (mention.Implied && (people is null || people.Count == 0 || !people.Contains(((long)mention.Field << 32) | (uint)mention.Start)))
+            if (mention.Implied && (people is null || people.Count == 0 || !people.Contains(EntityTagger.PlaceKey(mention.Field, mention.Start))))
             {
                 // A region implies its country, but only as a passing mention: never as headline, dateline or lead evidence.
                 e.Implied++;
