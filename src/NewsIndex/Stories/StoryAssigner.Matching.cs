@@ -467,7 +467,8 @@ public sealed partial class StoryAssigner
         var cosine = normA > 0 && normB > 0 ? dot / (normA * normB) : 0;
         var days = a.Day is { } dayA && b.Day is { } dayB ? Math.Max(0, Math.Abs(dayA - dayB) - 1) : 0;
         var nameConflict = a.NameCount >= 2 && b.NameCount >= 2 && sharedNames == 0 ? _options.NameConflictPenalty : 0;
-        return cosine - nameConflict - (_options.DayPenalty * days) + (_options.EntityWeight * Jaccard(a.Entities, b.Entities)) - (Conflict(a.About, b.About) ? _options.EntityConflictPenalty : 0);
+        var ageConflict = a.Ages.Length > 0 && b.Ages.Length > 0 && Jaccard(a.Ages, b.Ages) == 0 ? _options.AgeConflictPenalty : 0;
+        return cosine - nameConflict - ageConflict - (_options.DayPenalty * days) + (_options.EntityWeight * Jaccard(a.Entities, b.Entities)) - (Conflict(a.About, b.About) ? _options.EntityConflictPenalty : 0);
     }
 
     private static double Jaccard(uint[] a, uint[] b)

@@ -53,6 +53,12 @@ public sealed record StoryOptions
     /// </summary>
     public double NameConflictPenalty { get; init; } = 0.15;
 
+    /// <summary>
+    /// Penalty subtracted when both articles give ages in title or lead ("a 15-year-old", "aged 3") and none of them
+    /// agree: the same kind of event happening to other people. Default 0.10.
+    /// </summary>
+    public double AgeConflictPenalty { get; init; } = 0.10;
+
     /// <summary>How many MinHash bands must agree for two bodies to count as copies of one text. Default 8 of the 16 bands.</summary>
     public int DuplicateBands { get; init; } = 8;
 
@@ -109,6 +115,7 @@ public sealed record StoryOptions
         ArgumentOutOfRangeException.ThrowIfNegative(EntityWeight, nameof(EntityWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(DayPenalty, nameof(DayPenalty));
         ArgumentOutOfRangeException.ThrowIfNegative(NameConflictPenalty, nameof(NameConflictPenalty));
+        ArgumentOutOfRangeException.ThrowIfNegative(AgeConflictPenalty, nameof(AgeConflictPenalty));
         ArgumentOutOfRangeException.ThrowIfNegative(EntityConflictPenalty, nameof(EntityConflictPenalty));
         ArgumentOutOfRangeException.ThrowIfLessThan(DuplicateBands, 1, nameof(DuplicateBands));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DuplicateBands, StorySignature.BandCount, nameof(DuplicateBands));

@@ -7,7 +7,8 @@ namespace NewsIndex.Stories;
 /// <summary>
 /// What story assignment keeps of one article, compact enough to store beside it so the assigner can be rebuilt
 /// without re-reading the text: the publication day, a hash of the normalised text, 16 MinHash band keys of the body,
-/// the weighted words of title and lead (hashed), and the tagged entities (hashed). About 300–500 bytes.
+/// the weighted words of title and lead (hashed), the tagged entities (hashed), and the ages title and lead give
+/// ("a 15-year-old", "aged 3": the victims and suspects one event is about). About 300–500 bytes.
 /// </summary>
 /// <remarks>Immutable and thread-safe. <see cref="ToBytes"/> and <see cref="FromBytes"/> round-trip exactly.</remarks>
 public sealed class StorySignature : IEquatable<StorySignature>
@@ -18,7 +19,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
     /// <summary>MinHash values per band.</summary>
     public const int RowsPerBand = 2;
 
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2; // 2 added the ages; version 1 (no ages) still reads
+    private const int MaxAges = 16;
     private const int ShingleWords = 4;
     private const int MinShingles = 8;
     private const int MaxBodyWords = 4000;
@@ -26,11 +28,18 @@ public sealed class StorySignature : IEquatable<StorySignature>
     private const int MaxWeight = 0x7F;
     private const int NameFlag = 0x80;
 
+    private static readonly uint OldWord = StoryText.Hash("old");
+    private static readonly uint YearWord = StoryText.Hash("year");
+    private static readonly uint MonthWord = StoryText.Hash("month");
+    private static readonly uint WeekWord = StoryText.Hash("week");
+    private static readonly uint AgedWord = StoryText.Hash("aged");
+
     [ThreadStatic]
     private static SignatureScratch? t_scratch;
 
-    internal StorySignature(int? day, ulong contentHash, uint[] bands, uint[] words, byte[] weights, uint[] entities, uint[] about)
+    internal StorySignature(int? day, ulong contentHash, uint[] bands, uint[] words, byte[] weights, uint[] entities, uint[] about, uint[] ages)
     {
+        Ages = ages;
         Day = day;
         ContentHash = contentHash;
         Bands = bands;
@@ -70,6 +79,9 @@ public sealed class StorySignature : IEquatable<StorySignature>
     /// <summary>The prominent entities' hashes, sorted; a subset of <see cref="Entities"/>.</summary>
     internal uint[] About { get; }
 
+    /// <summary>Hashes of the ages (number and unit: "15-year-old", "9-month-old") in title and lead, sorted.</summary>
+    internal uint[] Ages { get; }
+
     /// <summary>Computes the signature of an article and its tagged entities.</summary>
     /// <remarks>Pure and thread-safe: callers may sign on several threads and assign on one.</remarks>
     public static StorySignature Create(Article article, ArticleEntities entities, StoryOptions? options = null)
@@ -88,6 +100,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
         for (var n = 0; n < 64 && reader.Next(out var word); n++)
         {
             scratch.AddTerm(word);
+            scratch.ReadAge(word);
         }
 
         reader = new StoryText.WordReader(article.Title);
@@ -104,11 +117,13 @@ public sealed class StorySignature : IEquatable<StorySignature>
         scratch.NameWeight = (float)options.NameWeight;
         reader = new StoryText.WordReader(article.Body);
         var leadWords = options.LeadWords;
+        scratch.StartText();
         for (var n = 0; n < MaxBodyWords && reader.Next(out var word); n++)
         {
             if (n < leadWords)
             {
                 scratch.AddTerm(word);
+                scratch.ReadAge(word);
             }
 
             scratch.AddShingleWord(word.Hash);
@@ -123,7 +138,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
             words,
             weights,
             EntityHashes(entities.Mentioned, named),
-            EntityHashes(entities.About, named));
+            EntityHashes(entities.About, named),
+            scratch.Ages());
     }
 
     /// <summary>The day number used for <see cref="Day"/>: days since 0001-01-01 of the UTC date.</summary>
@@ -132,7 +148,7 @@ public sealed class StorySignature : IEquatable<StorySignature>
     /// <summary>Serialises the signature (little-endian, versioned).</summary>
     public byte[] ToBytes()
     {
-        var size = 1 + 1 + 4 + 8 + 1 + (Bands.Length * 4) + 2 + (Words.Length * 5) + 1 + (Entities.Length * 4) + 1 + (About.Length * 4);
+        var size = 1 + 1 + 4 + 8 + 1 + (Bands.Length * 4) + 2 + (Words.Length * 5) + 1 + (Entities.Length * 4) + 1 + (About.Length * 4) + 1 + (Ages.Length * 4);
         var bytes = new byte[size];
         var span = bytes.AsSpan();
         span[0] = FormatVersion;
@@ -157,7 +173,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
         }
 
         at = WriteHashes(span, at, Entities);
-        WriteHashes(span, at, About);
+        at = WriteHashes(span, at, About);
+        WriteHashes(span, at, Ages);
         return bytes;
     }
 
@@ -167,9 +184,9 @@ public sealed class StorySignature : IEquatable<StorySignature>
     {
         var reader = new Reader(bytes);
         var version = reader.Byte("version");
-        if (version != FormatVersion)
+        if (version is not 1 and not FormatVersion)
         {
-            throw new StorySignatureFormatException($"story signature version {version} is not supported (expected {FormatVersion}) at byte 0");
+            throw new StorySignatureFormatException($"story signature version {version} is not supported (expected 1 to {FormatVersion}) at byte 0");
         }
 
         var dated = reader.Byte("date flag");
@@ -207,19 +224,20 @@ public sealed class StorySignature : IEquatable<StorySignature>
 
         var entities = reader.Hashes("entity");
         var about = reader.Hashes("about entity");
+        var ages = version >= 2 ? reader.Hashes("age") : [];
         if (!reader.AtEnd)
         {
             throw new StorySignatureFormatException($"story signature has {bytes.Length - reader.Position} unexpected trailing bytes at byte {reader.Position}");
         }
 
-        return new StorySignature(dated == 1 ? day : null, content, bands, words, weights, entities, about);
+        return new StorySignature(dated == 1 ? day : null, content, bands, words, weights, entities, about, ages);
     }
 
     /// <inheritdoc />
     public bool Equals(StorySignature? other) =>
         other is not null && Day == other.Day && ContentHash == other.ContentHash && Bands.AsSpan().SequenceEqual(other.Bands) &&
         Words.AsSpan().SequenceEqual(other.Words) && Weights.AsSpan().SequenceEqual(other.Weights) &&
-        Entities.AsSpan().SequenceEqual(other.Entities) && About.AsSpan().SequenceEqual(other.About);
+        Entities.AsSpan().SequenceEqual(other.Entities) && About.AsSpan().SequenceEqual(other.About) && Ages.AsSpan().SequenceEqual(other.Ages);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as StorySignature);
@@ -292,6 +310,10 @@ public sealed class StorySignature : IEquatable<StorySignature>
         private float[] _termWeights = new float[256];
         private ulong[] _termOrder = new ulong[256];
         private readonly HashSet<string> _named = new(StringComparer.Ordinal);
+        private readonly uint[] _ages = new uint[MaxAges];
+        private int _ageCount;
+        private StoryText.Word _before1;
+        private StoryText.Word _before2;
         private int _termCount;
 
         public float Weight;
@@ -318,6 +340,8 @@ public sealed class StorySignature : IEquatable<StorySignature>
         public void Reset()
         {
             _termCount = 0;
+            _ageCount = 0;
+            StartText();
             Array.Fill(_mins, uint.MaxValue);
             Content = 0xcbf29ce484222325UL;
             Shingles = 0;
@@ -343,6 +367,49 @@ public sealed class StorySignature : IEquatable<StorySignature>
             _termWords[_termCount] = word.Hash;
             _termWeights[_termCount] = isName ? -weight : weight;
             _termCount++;
+        }
+
+        /// <summary>Starts a new text for <see cref="ReadAge"/>: an age does not span title and body.</summary>
+        public void StartText() => _before1 = _before2 = default;
+
+        /// <summary>
+        /// Reads ages from consecutive words: a number, then <c>year</c>, <c>month</c> or <c>week</c>, then <c>old</c>
+        /// ("15-year-old", "seven years old", "9-month-old"); or <c>aged</c> then a number ("aged 3").
+        /// </summary>
+        public void ReadAge(StoryText.Word word)
+        {
+            if (word.Hash == OldWord && _before2.IsNumber && (_before1.Hash == YearWord || _before1.Hash == MonthWord || _before1.Hash == WeekWord))
+            {
+                AddAge(_before2.Hash, _before1.Hash);
+            }
+            else if (word.IsNumber && _before1.Hash == AgedWord)
+            {
+                AddAge(word.Hash, YearWord);
+            }
+
+            _before2 = _before1;
+            _before1 = word;
+        }
+
+        private void AddAge(uint number, uint unit)
+        {
+            var age = (uint)StoryText.Mix(((ulong)number << 32) | unit);
+            if (_ageCount < _ages.Length && Array.IndexOf(_ages, age, 0, _ageCount) < 0)
+            {
+                _ages[_ageCount++] = age;
+            }
+        }
+
+        public uint[] Ages()
+        {
+            if (_ageCount == 0)
+            {
+                return [];
+            }
+
+            var ages = _ages.AsSpan(0, _ageCount).ToArray();
+            Array.Sort(ages);
+            return ages;
         }
 
         public void AddContent(uint hash) => Content = StoryText.Mix(Content ^ hash) + 0x9e3779b97f4a7c15UL;

@@ -69,8 +69,11 @@ internal static class StoryText
         return text[i + 1] == ':' && text[i + 2] == ':' && i + 3 < text.Length && text[i + 3] == ' ' ? 4 : 0;
     }
 
-    /// <summary>A word: its hash, whether it is a stop word, and whether it looks like a name (capitalised mid-sentence).</summary>
-    public readonly record struct Word(uint Hash, bool IsStopWord, bool IsCapitalised, bool StartsSentence);
+    /// <summary>
+    /// A word: its hash, whether it is a stop word, whether it looks like a name (capitalised mid-sentence), and whether
+    /// it is a number (digits, or a number word, which reads as its digits).
+    /// </summary>
+    public readonly record struct Word(uint Hash, bool IsStopWord, bool IsCapitalised, bool StartsSentence, bool IsNumber = false);
 
     /// <summary>Reads the words of a text one at a time, without allocating.</summary>
     public ref struct WordReader(string text)
@@ -157,15 +160,17 @@ internal static class StoryText
                 {
                     var stop = false;
                     var calendar = false;
+                    var number = char.IsDigit(first);
                     if (MayBeSpecial(hash) && Specials.TryGetValue(hash, out var special))
                     {
                         hash = special.Replacement;
                         stop = special.IsStopWord;
                         calendar = special.IsCalendarWord;
+                        number |= special.IsNumber;
                     }
 
                     _position = i;
-                    word = new Word(hash, stop, capitalised && !sentenceStart && !calendar, sentenceStart);
+                    word = new Word(hash, stop, capitalised && !sentenceStart && !calendar, sentenceStart, number);
                     return true;
                 }
             }
@@ -280,7 +285,7 @@ internal static class StoryText
         var specials = new Dictionary<uint, Special>();
         void Mark(uint hash, bool stop, bool calendar)
         {
-            var current = specials.TryGetValue(hash, out var known) ? known : new Special(hash, false, false);
+            var current = specials.TryGetValue(hash, out var known) ? known : new Special(hash, false, false, false);
             specials[hash] = current with { IsStopWord = current.IsStopWord || stop, IsCalendarWord = current.IsCalendarWord || calendar };
         }
 
@@ -300,12 +305,12 @@ internal static class StoryText
         {
             // The digits replace the word; like the digits, a number word is neither a stop word nor a calendar word.
             var digits = Hash(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            specials[Hash(numberWords[n])] = new Special(digits, specials.TryGetValue(digits, out var d) && d.IsStopWord, specials.TryGetValue(digits, out d) && d.IsCalendarWord);
+            specials[Hash(numberWords[n])] = new Special(digits, specials.TryGetValue(digits, out var d) && d.IsStopWord, specials.TryGetValue(digits, out d) && d.IsCalendarWord, IsNumber: true);
         }
 
         return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(specials);
     }
 
-    /// <summary>What a special word becomes: the hash it is replaced by, and whether it is a stop or calendar word.</summary>
-    private readonly record struct Special(uint Replacement, bool IsStopWord, bool IsCalendarWord);
+    /// <summary>What a special word becomes: the hash it is replaced by, whether it is a stop or calendar word, and whether it is a number word.</summary>
+    private readonly record struct Special(uint Replacement, bool IsStopWord, bool IsCalendarWord, bool IsNumber);
 }

@@ -377,6 +377,77 @@ public sealed class StoryAssignerTests
     }
 
     [Test]
+    public void Signature_ReadsAgesFromTitleAndLead_NumberWordsAndDigitsAlike()
+    {
+        static uint[] Ages(string title, string body)
+        {
+            var article = Article("a", body, title, Day(2016, 12, 30), "x");
+            return StorySignature.Create(article, Tagger.Tag(article)).Ages;
+        }
+
+        var fifteen = Ages("Police: 15-year-old boy shot to death in Gresham", "Officers found the boy outside a home.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(fifteen, Has.Length.EqualTo(1));
+            Assert.That(Ages("Boy shot to death in Gresham", "Officers found the fifteen-year-old outside a home."), Is.EqualTo(fifteen),
+                "a number word reads as its digits, the body's lead as the title");
+            Assert.That(Ages("Boy, 15 years old, shot", "No age here."), Is.EqualTo(fifteen), "spelled out with spaces");
+            Assert.That(Ages("Boy shot", "The victim, aged 15, died."), Is.EqualTo(fifteen), "aged N");
+            Assert.That(Ages("Girl, 14-year-old, shot in Gresham", "x"), Is.Not.EqualTo(fifteen));
+            Assert.That(Ages("Baby shot", "The 15-month-old was hit."), Is.Not.EqualTo(fifteen), "months are not years");
+            Assert.That(Ages("Shooting in 2016", "Fifteen people were hurt; police are old hands at this."), Is.Empty,
+                "a count or a year is no age");
+            Assert.That(Ages("Boy, 15", "years old, was shot"), Is.Empty, "an age does not run from the title into the body");
+        });
+    }
+
+    [Test]
+    public void AgeConflict_LowersTheScoreOfAReportAboutSomeoneElse_ByThePenalty()
+    {
+        // The rewrite is close enough to join either way; only its age differs between the two runs.
+        var first = DaytonBar with { Title = "Gunman kills 15-year-old, wounds three at Dayton bar" };
+        StoryAssignment Rewrite(StoryOptions options, string age)
+        {
+            var assigner = new StoryAssigner(options);
+            assigner.Assign(first, Tagger.Tag(first));
+            var rewrite = DaytonBar with { Id = "dayton-rewrite", Title = $"Gunman kills {age}, wounds three at Dayton bar", Body = DaytonRewrite.Body };
+            return assigner.Assign(rewrite, Tagger.Tag(rewrite));
+        }
+
+        var same = Rewrite(StoryOptions.Default, "15-year-old");
+        var other = Rewrite(StoryOptions.Default, "14-year-old");
+        var otherWithoutPenalty = Rewrite(StoryOptions.Default with { AgeConflictPenalty = 0 }, "14-year-old");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(same.Match, Is.EqualTo(StoryMatch.Related));
+            Assert.That(otherWithoutPenalty.Match, Is.EqualTo(StoryMatch.Related));
+            Assert.That(otherWithoutPenalty.Score - other.Score, Is.EqualTo(StoryOptions.Default.AgeConflictPenalty).Within(1e-9));
+        });
+    }
+
+    [Test]
+    public void Signature_OfFormatVersion1_StillReads_WithoutAges()
+    {
+        var signature = StorySignature.Create(DaytonBar with { Title = "Gunman kills 15-year-old at Dayton bar" }, Tagger.Tag(DaytonBar));
+        var bytes = signature.ToBytes();
+
+        // Version 1 is version 2 without the age list at the end.
+        byte[] version1 = [1, .. bytes.AsSpan(1, bytes.Length - 1 - 1 - (signature.Ages.Length * 4))];
+        var read = StorySignature.FromBytes(version1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(signature.Ages, Has.Length.EqualTo(1));
+            Assert.That(bytes[0], Is.EqualTo(2));
+            Assert.That(read.Ages, Is.Empty);
+            Assert.That(read.ContentHash, Is.EqualTo(signature.ContentHash));
+            Assert.That(read.Words, Is.EqualTo(signature.Words));
+            Assert.That(read.About, Is.EqualTo(signature.About));
+        });
+    }
+
+    [Test]
     public void Options_OutOfRange_AreRefusedByName()
     {
         Assert.That(() => new StoryAssigner(new StoryOptions { DuplicateBands = 17 }),
