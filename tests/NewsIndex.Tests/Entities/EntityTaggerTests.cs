@@ -61,6 +61,15 @@ public class EntityTaggerTests
         Assert.That(Surfaces(text, EntityKind.Country), Is.EqualTo(new[] { "Russian", "Niger", "France", "Russian" }));
     }
 
+    [TestCase("An Iranian warship fired on the tanker.", new[] { "ir-armed-forces" })]
+    [TestCase("Israeli airstrikes killed 12 people in Rafah.", new[] { "il-armed-forces" })]
+    [TestCase("Iraqi brigades advanced on Basra.", new[] { "iq-armed-forces" })]
+    [TestCase("A Russian drone strike hit Kharkiv.", new[] { "ru-armed-forces" })]
+    [TestCase("The company's Chinese division posted a loss.", new string[0])]
+    [TestCase("Chinese drones are sold worldwide.", new string[0])]
+    public void ANationalityBeforeAMilitaryVesselUnitOrStrike_NamesItsMilitary(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
+
     [Test]
     public void NamedForces_AndTheirAliases()
     {
