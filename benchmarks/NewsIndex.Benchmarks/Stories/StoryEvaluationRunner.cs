@@ -4,7 +4,7 @@ using NewsIndex.Stories;
 namespace NewsIndex.Benchmarks.Stories;
 
 /// <summary>
-/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N] [--join X] [--posted N] [--age-penalty X] [--errors]</c> prints the figures for
+/// The <c>evaluate-stories</c> mode: <c>evaluate-stories [--tune] [--gva FILE] [--ecb FILE] [--lead N] [--candidates N] [--join X] [--posted N] [--age-penalty X] [--title-weight X] [--errors]</c> prints the figures for
 /// the default <see cref="StoryOptions"/>; <c>--tune</c> first searches the grid on the GVA tuning half and reports
 /// the winner on both halves.
 /// </summary>
@@ -39,6 +39,11 @@ public static class StoryEvaluationRunner
         if (Value("--posted") is { } posted)
         {
             options = options with { PostedWords = int.Parse(posted, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (Value("--title-weight") is { } titleWeight)
+        {
+            options = options with { TitleWeight = double.Parse(titleWeight, System.Globalization.CultureInfo.InvariantCulture) };
         }
 
         if (Value("--age-penalty") is { } agePenalty)

@@ -113,12 +113,12 @@ public sealed partial class EntityTagger
                 // The longer name has consumed its words; only a region says something: it is in its country (an implied
                 // mention, kept only with support, see DropUnsupportedPlaces). Organisations, features and world regions
                 // imply no country.
-                if (targets[shadow].Extra >= 0)
+                if (RegionCountry(targets, countryCounts) is var regionCountry and >= 0)
                 {
                     // "the Mopti region", "Panjshir province": a region word after the name, in any case, is part of it
                     // and says it is a region (see NamesItselfAPlace).
                     var end = hit.End < field.Count && IsRegionWord(field, hit.End) ? hit.End + 1 : hit.End;
-                    Add(mentions, field, hit.First, end, _entities[targets[shadow].Extra], implied: true);
+                    Add(mentions, field, hit.First, end, _entities[regionCountry], implied: true);
                     NoteLocative(field, hit.First);
                 }
 
@@ -419,6 +419,45 @@ public sealed partial class EntityTagger
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The country a region name implies (an entity index), or −1. A name that regions of several countries share
+    /// ("Central Region" in Ghana, Uganda, Kenya …; "Northern Province") implies the one the text otherwise names, and
+    /// none when it names none of them or several equally.
+    /// </summary>
+    private int RegionCountry(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
+    {
+        var best = -1;
+        var bestCount = 0;
+        var shared = false;
+        foreach (var target in targets)
+        {
+            if (target.Role != AliasRole.Shadow || target.Extra < 0 || target.Extra == best)
+            {
+                continue;
+            }
+
+            if (best < 0 && !shared)
+            {
+                (best, bestCount) = (target.Extra, countryCounts.GetValueOrDefault(_entities[target.Extra].Id));
+                continue;
+            }
+
+            // A second country: only the text's own evidence decides.
+            shared = true;
+            var count = countryCounts.GetValueOrDefault(_entities[target.Extra].Id);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (target.Extra, count);
+            }
+            else if (count == bestCount)
+            {
+                best = -1;
+            }
+        }
+
+        return shared && bestCount == 0 ? -1 : best;
     }
 
     private static int IndexOf(ReadOnlySpan<AliasTarget> targets, AliasRole role)

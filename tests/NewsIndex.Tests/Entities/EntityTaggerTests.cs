@@ -61,6 +61,14 @@ public class EntityTaggerTests
         Assert.That(Surfaces(text, EntityKind.Country), Is.EqualTo(new[] { "Russian", "Niger", "France", "Russian" }));
     }
 
+    [TestCase("Heavy rain flooded the Central Region on Monday.", new string[0])]
+    [TestCase("Ghana's government said floods in the Central Region killed 12.", new[] { "GH" })]
+    [TestCase("Cameroon troops clashed with separatists in the Northwest region.", new[] { "CM" })]
+    [TestCase("Vietnam said landslides hit the North-West region.", new[] { "VN" })]
+    [TestCase("Cholera spread in the Far North region.", new[] { "CM" })]
+    public void ARegionNameSeveralCountriesShare_ImpliesTheOneTheTextNames(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
+
     [TestCase("An Iranian warship fired on the tanker.", new[] { "ir-armed-forces" })]
     [TestCase("Israeli airstrikes killed 12 people in Rafah.", new[] { "il-armed-forces" })]
     [TestCase("Iraqi brigades advanced on Basra.", new[] { "iq-armed-forces" })]

@@ -203,6 +203,37 @@ function distance(a, b) {
   return row[b.length];
 }
 
+// A compass name that regions of several countries share ("North-West" in Cameroon and South Africa, "Northwest Region"
+// in Vietnam): news spells it "North-West", "North West" or "Northwest" whichever country it means, so each such region
+// gets all three spellings (with its own suffixes). The tagger resolves an identical name that several countries' regions
+// share by the country the text otherwise names, and implies none without one.
+const COMPASS_NAME = /^(north|south)[\s-]?(east|west)(ern)?$/;
+const ANY_SUFFIX = new RegExp(SUFFIX.source, 'i'); // "North-West region" as well as "North-West Region"
+const compassShort = a => a.replace(ANY_SUFFIX, '').trim();
+const compassKey = a => { const m = fold(compassShort(a)).match(COMPASS_NAME); return m ? `${m[1]}${m[2]}${m[3] ?? ''}` : null; };
+const compassCountries = new Map();
+for (const r of regions) for (const a of [r.name, ...r.aliases]) {
+  const key = compassKey(a);
+  if (key) compassCountries.set(key, new Set([...(compassCountries.get(key) ?? []), r.country]));
+}
+let compassSpellings = 0;
+for (const r of regions) {
+  for (const a of [r.name, ...r.aliases]) {
+    const key = compassKey(a);
+    if (!key || compassCountries.get(key).size < 2) continue;
+    const [, first, second, ern] = fold(compassShort(a)).match(COMPASS_NAME);
+    const cap = w => w[0].toUpperCase() + w.slice(1);
+    const suffix = a.slice(compassShort(a).length);
+    for (const spelling of [`${cap(first)}-${cap(second)}${ern ?? ''}`, `${cap(first)} ${cap(second)}${ern ?? ''}`, `${cap(first)}${second}${ern ?? ''}`]) {
+      const variant = spelling + suffix;
+      if (variant !== r.name && !r.aliases.includes(variant)) {
+        r.aliases.push(variant);
+        compassSpellings++;
+      }
+    }
+  }
+}
+
 // Curated lists.
 const features = curated.features.map(([name, kind, cs, aliases]) => ({ name, kind, countries: cs, aliases: aliases ?? [] }));
 const worldRegions = curated.worldRegions.map(([name, aliases]) => ({ name, aliases }));
@@ -240,6 +271,7 @@ for (const r of regions) byCountry[r.country] = (byCountry[r.country] ?? 0) + 1;
 const orgKinds = {};
 for (const o of organisations) orgKinds[o.kind] = (orgKinds[o.kind] ?? 0) + 1;
 console.log(`regions: ${regions.length} in ${Object.keys(byCountry).length} countries (${regions.filter(r => r.geonameid).length} with a GeoNames id, ${regions.filter(r => r.sharesCityName).length} sharing a city's name); dropped names: ${dropped.length}`);
+console.log(`compass names shared by several countries: ${[...compassCountries].filter(([, cs]) => cs.size > 1).map(([k, cs]) => `${k} ${[...cs].join('/')}`).join(', ')}; spellings added: ${compassSpellings}`);
 console.log(`features: ${features.length}; world regions: ${worldRegions.length}; organisations: ${organisations.length} ${JSON.stringify(orgKinds)}`);
 const reasons = {};
 for (const d of dropped) { const why = d.split(': ').pop(); reasons[why] = (reasons[why] ?? 0) + 1; }
