@@ -69,6 +69,17 @@ public class EntityTaggerTests
     public void ARegionNameSeveralCountriesShare_ImpliesTheOneTheTextNames(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
 
+    [TestCase("The SNA and ATMIS troops retook a town in Middle Shabelle.", new[] { "so-national-army", "atmis" })]
+    [TestCase("The SNA shelled Kurdish positions near Manbij, Syria.", new[] { "syrian-national-army" })]
+    [TestCase("The White Army overran a garrison in Nasir, South Sudan.", new[] { "nuer-white-army" })]
+    [TestCase("Red Tabara rebels attacked a village in Uvira.", new[] { "red-tabara" })]
+    public void ForcesThatShareAShortName_AreTheirOwnCountrys(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
+
+    [Test]
+    public void ATransnationalGang_ImpliesNoHomeCountry_TheReportNamesWhereItActs() =>
+        Assert.That(Ids("MS-13 members killed a bus driver in San Pedro Sula.", EntityKind.Country).Distinct(), Is.EqualTo(new[] { "HN" }));
+
     [TestCase("An Iranian warship fired on the tanker.", new[] { "ir-armed-forces" })]
     [TestCase("Israeli airstrikes killed 12 people in Rafah.", new[] { "il-armed-forces" })]
     [TestCase("Iraqi brigades advanced on Basra.", new[] { "iq-armed-forces" })]

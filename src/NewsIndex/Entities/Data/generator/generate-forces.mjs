@@ -334,7 +334,11 @@ for (const f of factbook) {
       const { english, others } = parseItem(item);
       if (!english || english.length < 3 || /^(Ministry|Office|Directorate General of)\b/.test(english)) continue;
       const index2 = byNormalName();
-      const known = [english, ...others].map(n => index2.get(norm(n))).find(id => id && curatedIds.has(id));
+      // A curated non-national entity of another country absorbs a branch only by its full name, never by a short one:
+      // Somalia's "Somali National Army (SNA)" is not the Syrian National Army (context alias "SNA"), Bangladesh's
+      // "Village Defense Party (VDP)" not Burkina Faso's VDP. A national military may ("PLA" in Hong Kong).
+      const known = [english, ...others].map((n, k) => [index2.get(norm(n)), k]).find(([id, k]) => id && curatedIds.has(id) &&
+        (k === 0 || entities.get(id).type === 'national' || [cc, undefined, null].includes(entities.get(id).country)))?.[0];
       const stripped = words(english).filter(w => !countryWords.has(w)).join(' ');
       const id = known ?? `${cc.toLowerCase()}-${slug(stripped || english)}`;
       if (id === nationalId) continue;
