@@ -77,6 +77,17 @@ public class EntityTaggerTests
         Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
 
     [Test]
+    public void RepublicOfGeorgia_IsTheCountry_NotAForce()
+    {
+        const string text = "Officials of the Republic of Georgia met on Monday.";
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(new[] { "GE" }));
+            Assert.That(Ids(text, EntityKind.Force), Is.Empty);
+        });
+    }
+
+    [Test]
     public void ATransnationalGang_ImpliesNoHomeCountry_TheReportNamesWhereItActs() =>
         Assert.That(Ids("MS-13 members killed a bus driver in San Pedro Sula.", EntityKind.Country).Distinct(), Is.EqualTo(new[] { "HN" }));
 

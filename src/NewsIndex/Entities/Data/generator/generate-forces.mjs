@@ -41,12 +41,14 @@ const globalAcronyms = new Set(curatedInput.globalAcronyms);
 const countryWords = new Set();
 const countryNames = new Set();
 const isoByName = new Map();
+const isoByDemonym = new Map(); // one-word demonyms: "Iranian" -> IR
 for (const c of countries) {
   for (const n of [c.name, ...(c.aliases ?? []), ...(c.demonyms ?? [])]) {
     countryNames.add(norm(n));
     words(n).forEach(w => countryWords.add(w));
   }
   for (const n of [c.name, ...(c.aliases ?? [])]) isoByName.set(norm(n), c.id);
+  for (const d of c.demonyms ?? []) if (!d.includes(' ')) isoByDemonym.set(norm(d), c.id);
 }
 // UCDP and Factbook spellings that are not world-countries names.
 const extraPlaces = {
@@ -266,7 +268,10 @@ for (const o of JSON.parse(readSource('ofac-sdn-armed-groups/sdn-armed-group-ent
     .filter(n => !company.test(n)).map(ofacCase);
   const index = byNormalName();
   const match = names.map(n => index.get(norm(n))).find(Boolean);
-  const country = (o.programs ?? []).map(p => programCountry[p]).find(Boolean) ?? null;
+  // A sanctions program names where the entity was sanctioned, not whose it is: "Iranian Police" is Iran's under the
+  // Syria program, the "Eritrean Defense Forces" Eritrea's under the Ethiopia program. A demonym in a name wins.
+  const demonymCountry = names.flatMap(words).map(w => isoByDemonym.get(w)).find(Boolean);
+  const country = demonymCountry ?? (o.programs ?? []).map(p => programCountry[p]).find(Boolean) ?? null;
   const e = entity(match ?? slug(ofacCase(o.name)), { name: ofacCase(o.name), type: category(names), country });
   if (!e.source) { e.source = 'ofac-sdn'; e.sourceId = String(o.ent_num); }
   for (const n of names) addAlias(e, n, `ofac ${o.ent_num}`);
