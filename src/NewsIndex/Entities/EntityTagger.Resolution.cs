@@ -80,7 +80,7 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            if (NamedEntity(targets, countryCounts) is { } named)
+            if (NamedEntity(targets, countryCounts) is { } named && !AnotherCountrysCity(targets, named, countryCounts))
             {
                 var person = IsPerson(targets, named);
                 Add(mentions, field, hit.First, hit.End, _entities[named], implied: person);
@@ -168,7 +168,7 @@ public sealed partial class EntityTagger
                 // A city outside the dateline names its country only with support, like a region ("JNIM attacked FAMa
                 // near Mopti", "Goma, North Kivu"): each country of a city of that name gets an implied mention, and
                 // DropUnsupportedPlaces keeps those that other evidence confirms.
-                AddImpliedCityCountries(mentions, field, hit, targets);
+                AddImpliedCityCountries(mentions, field, hit, targets, countryCounts);
             }
         }
 
@@ -418,6 +418,19 @@ public sealed partial class EntityTagger
             found = entity;
         }
 
+        // A capital that is also a big city abroad ("Tripoli": Libya's capital, Lebanon's second city) is no evidence
+        // for either country until the text says which (see AnotherCountrysCity).
+        if (found is { Kind: EntityKind.Country })
+        {
+            for (var t = hit.TargetStart; t < hit.TargetStart + hit.TargetCount; t++)
+            {
+                if (state.Targets[t].Role == AliasRole.City && _catalog.Cities[state.Targets[t].Entity].Country != found.Id)
+                {
+                    return null;
+                }
+            }
+        }
+
         return found;
     }
 
@@ -474,6 +487,39 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>The entity a name-like alias stands for; when it names several, the one the context favours.</summary>
+    /// <summary>
+    /// True when a capital's name is read as a city of another country that the text names, while it does not name the
+    /// capital's: "Tripoli, Lebanon" is Lebanon's Tripoli, not Libya's capital. The city reading then applies.
+    /// </summary>
+    private bool AnotherCountrysCity(ReadOnlySpan<AliasTarget> targets, int named, Dictionary<string, int> countryCounts)
+    {
+        var capital = _entities[named];
+        if (capital.Kind != EntityKind.Country || countryCounts.GetValueOrDefault(capital.Id) > 0 || IndexOf(targets, AliasRole.Metonym) < 0)
+        {
+            return false;
+        }
+
+        foreach (var target in targets)
+        {
+            if (target.Role is not (AliasRole.Name or AliasRole.Demonym or AliasRole.Metonym or AliasRole.City or AliasRole.Shadow) ||
+                (target.Role != AliasRole.City && target.Entity != named))
+            {
+                return false; // the words are more than a capital and cities: a name or demonym keeps its reading
+            }
+        }
+
+        foreach (var target in targets)
+        {
+            if (target.Role == AliasRole.City && _catalog.Cities[target.Entity].Country is var cityCountry &&
+                cityCountry != capital.Id && countryCounts.GetValueOrDefault(cityCountry) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int? NamedEntity(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
     {
         int? single = null;
@@ -984,12 +1030,14 @@ public sealed partial class EntityTagger
         mentions.RemoveRange(kept, mentions.Count - kept);
     }
 
-    private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets)
+    private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
     {
         var first = mentions.Count;
+        var reading = CityReading(targets, countryCounts);
         foreach (var target in targets)
         {
-            if (target.Role != AliasRole.City || _catalog.Get(EntityKind.Country, _catalog.Cities[target.Entity].Country) is not { } country)
+            if (target.Role != AliasRole.City || (reading >= 0 && target.Entity != reading) ||
+                _catalog.Get(EntityKind.Country, _catalog.Cities[target.Entity].Country) is not { } country)
             {
                 continue;
             }
@@ -1022,6 +1070,34 @@ public sealed partial class EntityTagger
             var city = mentions[first];
             mentions[first] = city with { Text = field.Text[city.Start..field.Tokens[hit.End].End], End = field.Tokens[hit.End].End };
         }
+    }
+
+    /// <summary>
+    /// Which of the big cities that share a name the text means (a city index), or −1 when the name has one city: the
+    /// one whose country the text names most ("Valencia … Spanish officials" is Spain's), else the most populous
+    /// ("Valencia" alone is Venezuela's, "Hyderabad" India's).
+    /// </summary>
+    private int CityReading(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
+    {
+        int best = -1, cities = 0, bestCount = 0;
+        long bestPopulation = -1;
+        foreach (var target in targets)
+        {
+            if (target.Role != AliasRole.City)
+            {
+                continue;
+            }
+
+            cities++;
+            var city = _catalog.Cities[target.Entity];
+            var count = countryCounts.GetValueOrDefault(city.Country);
+            if (count > bestCount || (count == bestCount && city.Population > bestPopulation))
+            {
+                (best, bestCount, bestPopulation) = (target.Entity, count, city.Population);
+            }
+        }
+
+        return cities > 1 ? best : -1;
     }
 
     /// <summary>Words before a place that say the text is about something happening there ("in Herat", "near Kidal").</summary>

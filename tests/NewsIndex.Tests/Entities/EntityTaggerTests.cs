@@ -91,6 +91,17 @@ public class EntityTaggerTests
     public void ATransnationalGang_ImpliesNoHomeCountry_TheReportNamesWhereItActs() =>
         Assert.That(Ids("MS-13 members killed a bus driver in San Pedro Sula.", EntityKind.Country).Distinct(), Is.EqualTo(new[] { "HN" }));
 
+    [TestCase("Floods in Valencia killed 200 people, Spanish officials said.", new[] { "ES" })]
+    [TestCase("Floods in Valencia killed 20 people.", new[] { "VE" })]
+    [TestCase("A bomb exploded in Hyderabad, Pakistani officials said.", new[] { "PK" })]
+    [TestCase("A bomb exploded in Hyderabad.", new[] { "IN" })]
+    [TestCase("Clashes in Tripoli, Lebanon, killed three.", new[] { "LB" })]
+    [TestCase("Fighting resumed in Tripoli between rival militias.", new[] { "LY" })]
+    [TestCase("Protests in San Jose, California, turned violent.", new[] { "US" })]
+    [TestCase("Wildfires raged near Los Angeles on Tuesday.", new[] { "US" })]
+    public void BigCitiesThatShareAName_AreTheOneOfTheCountryTheTextNames_ElseTheMostPopulous(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct().Order(StringComparer.Ordinal), Is.EqualTo(expected));
+
     [TestCase("An Iranian warship fired on the tanker.", new[] { "ir-armed-forces" })]
     [TestCase("Israeli airstrikes killed 12 people in Rafah.", new[] { "il-armed-forces" })]
     [TestCase("Iraqi brigades advanced on Basra.", new[] { "iq-armed-forces" })]

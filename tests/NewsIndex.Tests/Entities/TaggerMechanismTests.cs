@@ -345,7 +345,9 @@ public class TaggerMechanismTests
         // 200,000 unsupported implied mentions (one city, named over and over) and 2,000 supported ones (cities of the
         // catalog). A check that compared every unsupported place with every mention (40 billion comparisons) would
         // stall here for minutes.
-        var cities = EntityCatalog.Default.Cities.Where(c => c.Country != "NG").Take(2_000).ToList();
+        // Names one city has (a name big cities of several countries share reads as the one the text supports).
+        var shared = EntityCatalog.Default.Cities.GroupBy(c => c.Name.ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var cities = EntityCatalog.Default.Cities.Where(c => c.Country != "NG" && !shared.Contains(c.Name.ToUpperInvariant())).Take(2_000).ToList();
         var text = string.Join(", ", Enumerable.Repeat("Kano", 200_000).Concat(cities.Select(c => c.Name))) + ".";
         var tagging = Task.Run(() => Tagger.Tag(text));
         Assert.That(tagging.Wait(TimeSpan.FromSeconds(30)), Is.True, "tagging finished");

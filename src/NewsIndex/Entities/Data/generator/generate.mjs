@@ -91,11 +91,12 @@ for (const h of extras.historical) {
 }
 
 // Cities: the most populous place of each name wins (London GB over London CA); the country's own name never maps.
-const countryNames = new Set(out.flatMap(c => [c.name, ...c.aliases]).map(s => s.toLowerCase()));
+// Names are compared as the tagger reads them, accents folded: "Los Ángeles" (Chile) and "Los Angeles" are one name.
+const countryNames = new Set(out.flatMap(c => [c.name, ...c.aliases]).map(fold));
 const byName = new Map();
 for (const city of cities) {
   if (!(city.population >= MIN_CITY_POPULATION || isTown(city)) || !latin(city.name)) continue;
-  const key = city.name.toLowerCase();
+  const key = fold(city.name);
   if (countryNames.has(key)) continue;
   const seen = byName.get(key);
   if (!seen || city.population > seen.population) byName.set(key, city);
@@ -103,7 +104,7 @@ for (const city of cities) {
 // Short forms people write: "Frankfurt" for Frankfurt am Main, "New York" for New York City.
 for (const city of [...byName.values()].filter(c => c.population >= MIN_CITY_POPULATION)) {
   const short = city.name.replace(/ (City|am Main|an der Oder)$/, '');
-  const key = short.toLowerCase();
+  const key = fold(short);
   if (short !== city.name && !countryNames.has(key) && !byName.has(key)) byName.set(key, { ...city, name: short });
 }
 // Arabic names without their article, as English news writes them: "Al Fallūjah" → "Fallujah", "Ar Raqqah" → "Raqqah"
@@ -114,8 +115,8 @@ for (const city of [...byName.values()].filter(c => ARABIC_SPEAKING.has(c.countr
   const m = LEADING_ARTICLE.exec(city.name);
   if (!m || !ARTICLE.test(m[1])) continue;
   for (const bare of [m[2], ...(/ah$/.test(m[2]) ? [m[2].slice(0, -1)] : [])]) {
-    const key = bare.toLowerCase();
-    if (fold(bare).length >= 5 && !byName.has(key) && !countryNames.has(key) && !frequent(bare, FREQUENT_WORDS)) {
+    const key = fold(bare);
+    if (key.length >= 5 && !byName.has(key) && !countryNames.has(key) && !frequent(bare, FREQUENT_WORDS)) {
       byName.set(key, { ...city, name: bare });
     }
   }
@@ -126,9 +127,23 @@ for (const [key, exonyms] of Object.entries(extras.cityExonyms)) {
   const [country, name] = key.split('|');
   const city = cities.filter(c => c.country === country && c.name === name).sort((a, b) => b.population - a.population)[0];
   if (!city) throw new Error(`cityExonyms: no city ${name} in ${country}`);
-  for (const exonym of exonyms) if (!byName.has(exonym.toLowerCase())) byName.set(exonym.toLowerCase(), { ...city, name: exonym });
+  for (const exonym of exonyms) if (!byName.has(fold(exonym))) byName.set(fold(exonym), { ...city, name: exonym });
 }
-const cityRows = [...byName.values()]
+// A big city abroad that shares its name with the most populous one ("Valencia" in Venezuela and Spain, "San José" in
+// the United States and Costa Rica, "Hyderabad" in India and Pakistan) stays as a second reading when it has at least
+// a tenth of its people: the tagger takes the one whose country the text names, and the most populous otherwise.
+const primaries = new Set(byName.values());
+const alternates = new Map(); // key|country -> city
+for (const city of cities) {
+  if (city.population < MIN_CITY_POPULATION || !latin(city.name)) continue;
+  const key = fold(city.name);
+  const primary = byName.get(key);
+  if (!primary || primary === city || primary.country === city.country || primaries.has(city)) continue;
+  if (city.population * 10 < primary.population || countryNames.has(key)) continue;
+  const seen = alternates.get(`${key}|${city.country}`);
+  if (!seen || city.population > seen.population) alternates.set(`${key}|${city.country}`, city);
+}
+const cityRows = [...byName.values(), ...alternates.values()]
   .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))
   .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);
 
