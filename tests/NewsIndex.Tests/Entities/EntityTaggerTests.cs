@@ -102,6 +102,13 @@ public class EntityTaggerTests
     public void BigCitiesThatShareAName_AreTheOneOfTheCountryTheTextNames_ElseTheMostPopulous(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct().Order(StringComparer.Ordinal), Is.EqualTo(expected));
 
+    [TestCase("The Bank of Japan raised interest rates.", new[] { "JP" })]
+    [TestCase("The Reserve Bank of India held rates.", new[] { "IN" })]
+    [TestCase("Bank of China shares rose in Hong Kong.", new[] { "HK" })]
+    [TestCase("The European Central Bank held rates.", new string[0])]
+    public void NationalCentralBanks_NameTheirCountry_CommercialAndRegionalBanksDoNot(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
+
     [TestCase("An Iranian warship fired on the tanker.", new[] { "ir-armed-forces" })]
     [TestCase("Israeli airstrikes killed 12 people in Rafah.", new[] { "il-armed-forces" })]
     [TestCase("Iraqi brigades advanced on Basra.", new[] { "iq-armed-forces" })]
