@@ -115,7 +115,9 @@ public sealed partial class EntityTagger
 
     private bool IsValid(in AliasTarget target, Token[] tokens, int count, int first, int end, string text, ArticleField field, int lastCityEnd, string lastCityCountry)
     {
-        if (target.Role == AliasRole.DatelineRegion && field != ArticleField.Dateline)
+        // "Nev.", "Ont.": outside a dateline only as the state of a place before it ("near Winnemucca, Nev.").
+        if (target.Role == AliasRole.DatelineRegion && field != ArticleField.Dateline &&
+            !(first > 0 && tokens[first].Has(TokenFlags.AfterComma) && tokens[first - 1].Has(TokenFlags.Capitalized)))
         {
             return false;
         }

@@ -83,7 +83,16 @@ public sealed partial class EntityTagger
             if (NamedEntity(targets, countryCounts) is { } named && !AnotherCountrysCity(targets, named, countryCounts))
             {
                 var person = IsPerson(targets, named);
-                Add(mentions, field, hit.First, hit.End, _entities[named], implied: person);
+                // A state's abbreviation after a place in the body ("near Winnemucca, Nev.") says where the place is,
+                // like a city does: an implied mention (a dateline's names the country).
+                var stateOfAPlace = field.Field != ArticleField.Dateline && IndexOf(targets, AliasRole.DatelineRegion) >= 0;
+                Add(mentions, field, hit.First, hit.End, _entities[named], implied: person || stateOfAPlace);
+                if (stateOfAPlace)
+                {
+                    // It locates the place, so a text that names no country keeps it (see DropUnsupportedPlaces).
+                    t_locativePlaces!.Add(PlaceKey(field.Field, field.Tokens[hit.First].Start));
+                }
+
                 if (person)
                 {
                     t_people!.Add(PlaceKey(mentions[^1]));

@@ -109,6 +109,13 @@ public class EntityTaggerTests
     public void NationalCentralBanks_NameTheirCountry_CommercialAndRegionalBanksDoNot(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
 
+    [TestCase("AMAX found ore at its mine near Winnemucca, Nev., the company said.", new[] { "US" })]
+    [TestCase("The plant in Sudbury, Ont., will close.", new[] { "CA" })]
+    [TestCase("The Mass. Mutual fund rose.", new string[0])]
+    [TestCase("Nev. officials met on Monday.", new string[0])]
+    public void AStateAbbreviationAfterAPlace_LocatesItOutsideTheDatelineToo(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
+
     [TestCase("An Iranian warship fired on the tanker.", new[] { "ir-armed-forces" })]
     [TestCase("Israeli airstrikes killed 12 people in Rafah.", new[] { "il-armed-forces" })]
     [TestCase("Iraqi brigades advanced on Basra.", new[] { "iq-armed-forces" })]
