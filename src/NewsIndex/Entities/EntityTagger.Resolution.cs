@@ -84,7 +84,7 @@ public sealed partial class EntityTagger
             {
                 var person = IsPerson(targets, named);
                 // A state's abbreviation after a place in the body ("near Winnemucca, Nev.") says where the place is,
-                // like a city does: an implied mention (a dateline's names the country).
+                // like a city does: an implied mention (in a dateline it names the country).
                 var stateOfAPlace = field.Field != ArticleField.Dateline && IndexOf(targets, AliasRole.DatelineRegion) >= 0;
                 Add(mentions, field, hit.First, hit.End, _entities[named], implied: person || stateOfAPlace);
                 if (stateOfAPlace)
@@ -495,7 +495,6 @@ public sealed partial class EntityTagger
         return -1;
     }
 
-    /// <summary>The entity a name-like alias stands for; when it names several, the one the context favours.</summary>
     /// <summary>
     /// True when a capital's name is read as a city of another country that the text names, while it does not name the
     /// capital's: "Tripoli, Lebanon" is Lebanon's Tripoli, not Libya's capital. The city reading then applies.
@@ -529,6 +528,7 @@ public sealed partial class EntityTagger
         return false;
     }
 
+    /// <summary>The entity a name-like alias stands for; when it names several, the one the context favours.</summary>
     private int? NamedEntity(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
     {
         int? single = null;
