@@ -226,6 +226,14 @@ internal static class Tokenizer
             }
         }
 
+        // Capitals with the last dot left off, as hurried copy writes them: "U.S warship", "U.K-based".
+        if (letters >= 1 && end < text.Length && IsUpper(text[end]) && IsUpper(text[i]) &&
+            (end + 1 >= text.Length || (!char.IsLetterOrDigit(text[end + 1]) && text[end + 1] != '.')))
+        {
+            letters++;
+            end++;
+        }
+
         return letters >= 2 && (end >= text.Length || !char.IsLetterOrDigit(text[end]));
     }
 

@@ -64,6 +64,7 @@ public class AnalysisEquivalenceTests
 
     [TestCase("Russian troops entered Niger's Air Base 101.", "russian troop entered niger air base 101")]
     [TestCase("The U.S. and the U.K. said", "us uk said")]
+    [TestCase("A U.S warship and U.K-based ships", "us warship uk based ship")]
     [TestCase("al-Qa'ida fighters", "al qaida fighter")]
     [TestCase("#RussianTroopsArrive in Niamey", "russiantroopsarrive niamey")]
     [TestCase("1,000 soldiers, 2.5 km, 3.5bn dollars", "1,000 soldier 2.5 km 3.5bn dollar")]

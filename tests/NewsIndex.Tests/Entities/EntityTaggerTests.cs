@@ -125,6 +125,31 @@ public class EntityTaggerTests
     public void ANationalityBeforeAMilitaryVesselUnitOrStrike_NamesItsMilitary(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
 
+    [TestCase("Ukraine's General Staff said the attack was repelled.", new[] { "ua-armed-forces" })]
+    [TestCase("The Turkish General Staff said two soldiers were killed.", new[] { "tr-armed-forces" })]
+    [TestCase("The Iranian High Command said its units held.", new[] { "ir-armed-forces" })]
+    [TestCase("A Libyan force of 2,000 men attacked the oasis.", new[] { "ly-armed-forces" })]
+    [TestCase("Soviet attack submarines were spotted off Norway.", new[] { "su-armed-forces" })]
+    [TestCase("Japan's self defence forces will take part.", new[] { "jp-armed-forces" })]
+    [TestCase("A U.S warship escorted the tanker.", new[] { "us-armed-forces" })]
+    public void StaffsCommandsAndSingleForces_NameTheirNationsMilitary(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
+
+    [TestCase("Ecuadorian officials said the pipeline was repaired.", "EC")]
+    [TestCase("Kazakh officials signed the deal.", "KZ")]
+    [TestCase("Azeri forces advanced on the town.", "AZ")]
+    [TestCase("Kyrgyz border guards fired on the post.", "KG")]
+    [TestCase("Serb forces shelled the town.", "RS")]
+    [TestCase("A Nepali climber died on the mountain.", "NP")]
+    [TestCase("Djiboutian troops joined the mission.", "DJ")]
+    [TestCase("The Surinam military said it killed rebels.", "SR")]
+    [TestCase("Surinamese police arrested three men.", "SR")]
+    [TestCase("The Rumanian government raised prices.", "RO")]
+    [TestCase("Argentinian farmers blocked the roads.", "AR")]
+    [TestCase("Belarussian opposition leaders fled.", "BY")]
+    public void CommonDemonymsBeyondTheStandardOne_NameTheirCountry(string text, string country) =>
+        Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(new[] { country }));
+
     [Test]
     public void NamedForces_AndTheirAliases()
     {
