@@ -106,10 +106,12 @@ internal static class CatalogJson
         {
             foreach (var item in Array(root, key))
             {
-                var country = kind == ShadowKind.Region ? RequiredString(item, "country") : null;
+                // A named area inside one country ("Crimea", "Darfur": a feature with "implies") counts as a region of it.
+                var country = kind == ShadowKind.Region ? RequiredString(item, "country") : kind == ShadowKind.Feature ? OptionalString(item, "implies") : null;
+                var effective = country is not null ? ShadowKind.Region : kind;
                 foreach (var name in Strings(item, "aliases").Prepend(RequiredString(item, "name")))
                 {
-                    shadows.Add(new Shadow(name, kind, country));
+                    shadows.Add(new Shadow(name, effective, country));
                 }
             }
         }

@@ -1120,6 +1120,7 @@ public sealed partial class EntityTagger
     private static void NoteLocative(FieldTokens field, int first)
     {
         if (first > 0 && (IsOneOf(field, first - 1, LocativeWords) || first > 1 && IsOneOf(field, first - 1, ["of"]) && IsOneOf(field, first - 2, LocativeOfWords)
+            || first > 1 && IsOneOf(field, first - 1, ["the"]) && IsOneOf(field, first - 2, LocativeWords) // "in the Donbas", "across the West Bank"
             || InParenthesesAfterAName(field, first)))
         {
             t_locativePlaces!.Add(PlaceKey(field.Field, field.Tokens[first].Start));

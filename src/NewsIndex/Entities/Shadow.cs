@@ -3,7 +3,8 @@ namespace NewsIndex.Entities;
 /// <summary>What a shadow name is.</summary>
 internal enum ShadowKind : byte
 {
-    /// <summary>A first-level region (state, province, county): implies its country, at low prominence.</summary>
+    /// <summary>A first-level region (state, province, county), or a named area inside one country ("Crimea", "Darfur"):
+    /// implies its country, at low prominence.</summary>
     Region,
 
     /// <summary>A physical feature (lake, island, river, mountain range): implies nothing.</summary>

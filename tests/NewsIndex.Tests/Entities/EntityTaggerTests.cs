@@ -150,6 +150,20 @@ public class EntityTaggerTests
     public void CommonDemonymsBeyondTheStandardOne_NameTheirCountry(string text, string country) =>
         Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(new[] { country }));
 
+    [TestCase("Officials in Crimea said the bridge was hit.", new[] { "UA" })]
+    [TestCase("Shelling continued in the Donbas overnight.", new[] { "UA" })]
+    [TestCase("Aid reached camps in Darfur.", new[] { "SD" })]
+    [TestCase("Fighting flared in Nagorno-Karabakh.", new[] { "AZ" })]
+    [TestCase("Storms swept across the Deep South.", new string[0])]
+    [TestCase("Officials in Kurdistan said.", new string[0])]
+    public void ANamedAreaInsideOneCountry_ImpliesItLikeARegion(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
+
+    [TestCase("Officials in the West Bank said.", new[] { "PS" })]
+    [TestCase("Israeli raids in the West Bank killed three.", new[] { "IL", "PS" })]
+    public void ANameStartingWithThe_YieldsToALongerNameAfterTheArticle(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
+
     [Test]
     public void NamedForces_AndTheirAliases()
     {

@@ -44,6 +44,8 @@ const common = new Set(curated.commonWords.map(fold));
 const keepShort = new Set(curated.keepShort.map(fold));
 // Keywords that name a curated feature or region ("Jubaland", "Puntland") belong to that entry, not to one region.
 const featureNames = new Set(curated.features.flatMap(([name, , , aliases]) => [name, ...(aliases ?? [])]).map(fold));
+// A world region's names mean the wider area ("Kurdistan" is the Kurds' land in four countries), never one region.
+const worldRegionNames = new Set(curated.worldRegions.flatMap(([name, aliases]) => [name, ...(aliases ?? [])]).map(fold));
 
 // "Borno State" -> "Borno"; "Kidal Region" -> "Kidal". The suffixed official form always stays an alias.
 const SUFFIX = /\s+(Region|State|Province|Governorate|District|Department|County|Prefecture|Oblast|Municipality|Parish|Division|Territory|Capital District|Capital Territory|Special Region|Autonomous Region|Autonomous Province|Republic|Krai|Kray|Voivodeship|Canton|Emirate|Wilaya|Vilayet|Rayon|Raion|Zone|Area|Atoll|Island|Islands)$/;
@@ -95,6 +97,7 @@ function reject(name, cc) {
   if (countryNames.has(f)) return 'country name or demonym';
   if (capitals.has(f)) return 'capital';
   if (common.has(f)) return 'common word';
+  if (worldRegionNames.has(f)) return "a world region's name";
   if (f.length < 3) return 'too short';
   if (!latin(name)) return 'not Latin script';
   return null;
@@ -235,7 +238,23 @@ for (const r of regions) {
 }
 
 // Curated lists.
-const features = curated.features.map(([name, kind, cs, aliases]) => ({ name, kind, countries: cs, aliases: aliases ?? [] }));
+// A named area inside one country ("Crimea", "Darfur", "Cabo Delgado"'s neighbours "Tigray", "Mindanao region") implies
+// that country the way a first-level region does (an Implied mention that needs the same support). Other features
+// imply nothing: rivers, mountains, seas and islands often span borders or name something else ("Mount Sinai", "Java").
+// Names news also uses elsewhere ("Deep South" for the US South) are split off into their own entry implying nothing.
+const IMPLYING_KINDS = new Set(['region', 'peninsula']);
+const impliesNothing = new Set((curated.featureNamesImplyingNothing ?? []).map(fold));
+const features = curated.features.flatMap(([name, kind, cs, aliases]) => {
+  const all = [name, ...(aliases ?? [])];
+  if (!IMPLYING_KINDS.has(kind) || cs.length !== 1) return [{ name, kind, countries: cs, aliases: aliases ?? [] }];
+  const implying = all.filter(a => !impliesNothing.has(fold(a)));
+  const other = all.filter(a => impliesNothing.has(fold(a)));
+  const rows = [];
+  if (implying.length > 0) rows.push({ name: implying[0], kind, countries: cs, implies: cs[0], aliases: implying.slice(1) });
+  if (other.length > 0) rows.push({ name: other[0], kind, countries: cs, aliases: other.slice(1) });
+  return rows;
+});
+for (const n of impliesNothing) if (!featureNames.has(n)) problems.push(`featureNamesImplyingNothing: "${n}" is no feature's name`);
 const worldRegions = curated.worldRegions.map(([name, aliases]) => ({ name, aliases }));
 const organisations = Object.entries(curated.organisations).flatMap(([kind, rows]) =>
   rows.map(([name, country, aliases]) => ({ name, kind, country, aliases: aliases ?? [] })));
@@ -272,7 +291,7 @@ const orgKinds = {};
 for (const o of organisations) orgKinds[o.kind] = (orgKinds[o.kind] ?? 0) + 1;
 console.log(`regions: ${regions.length} in ${Object.keys(byCountry).length} countries (${regions.filter(r => r.geonameid).length} with a GeoNames id, ${regions.filter(r => r.sharesCityName).length} sharing a city's name); dropped names: ${dropped.length}`);
 console.log(`compass names shared by several countries: ${[...compassCountries].filter(([, cs]) => cs.size > 1).map(([k, cs]) => `${k} ${[...cs].join('/')}`).join(', ')}; spellings added: ${compassSpellings}`);
-console.log(`features: ${features.length}; world regions: ${worldRegions.length}; organisations: ${organisations.length} ${JSON.stringify(orgKinds)}`);
+console.log(`features: ${features.length} (${features.filter(f => f.implies).length} named areas implying their country); world regions: ${worldRegions.length}; organisations: ${organisations.length} ${JSON.stringify(orgKinds)}`);
 const reasons = {};
 for (const d of dropped) { const why = d.split(': ').pop(); reasons[why] = (reasons[why] ?? 0) + 1; }
 console.log(`dropped by reason: ${JSON.stringify(reasons)}`);
