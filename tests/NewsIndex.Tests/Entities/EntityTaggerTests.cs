@@ -147,6 +147,13 @@ public class EntityTaggerTests
     [TestCase("The Rumanian government raised prices.", "RO")]
     [TestCase("Argentinian farmers blocked the roads.", "AR")]
     [TestCase("Belarussian opposition leaders fled.", "BY")]
+    [TestCase("Talks opened in Byelorussia.", "BY")]
+    [TestCase("Officials in Tadzhikistan said.", "TJ")]
+    [TestCase("Ceylon tea prices rose.", "LK")]
+    [TestCase("Officials in Northern Rhodesia said.", "ZM")]
+    [TestCase("Officials in Rhodesia said.", "ZW")]
+    [TestCase("Officials in FYROM said.", "MK")]
+    [TestCase("Officials in St Lucia said.", "LC")]
     public void CommonDemonymsBeyondTheStandardOne_NameTheirCountry(string text, string country) =>
         Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(new[] { country }));
 
@@ -158,6 +165,12 @@ public class EntityTaggerTests
     [TestCase("Officials in Kurdistan said.", new string[0])]
     public void ANamedAreaInsideOneCountry_ImpliesItLikeARegion(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
+
+    [TestCase("The Golani Brigade entered Gaza.", "il-armed-forces")]
+    [TestCase("The Israel Defence Forces said.", "il-armed-forces")]
+    [TestCase("Israeli Border Police shot a man in Jerusalem.", "il-police")]
+    public void IsraeliUnitsAndSpellings_NameTheirForce(string text, string force) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(new[] { force }));
 
     [TestCase("Officials in the West Bank said.", new[] { "PS" })]
     [TestCase("Israeli raids in the West Bank killed three.", new[] { "IL", "PS" })]
