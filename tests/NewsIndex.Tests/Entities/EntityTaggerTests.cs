@@ -166,6 +166,13 @@ public class EntityTaggerTests
     public void ANamedAreaInsideOneCountry_ImpliesItLikeARegion(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(expected));
 
+    [TestCase("Lula met Xi in Brasilia.", new[] { "BR", "CN" })]
+    [TestCase("Tusk criticised Orban.", new[] { "HU", "PL" })]
+    [TestCase("Hichilema met Mahama.", new[] { "GH", "ZM" })]
+    [TestCase("Biya is 92.", new[] { "CM" })]
+    public void CurrentLeaders_NameTheirCountry(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
+
     [TestCase("The Golani Brigade entered Gaza.", "il-armed-forces")]
     [TestCase("The Israel Defence Forces said.", "il-armed-forces")]
     [TestCase("Israeli Border Police shot a man in Jerusalem.", "il-police")]
