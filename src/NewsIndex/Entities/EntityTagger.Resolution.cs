@@ -363,12 +363,26 @@ public sealed partial class EntityTagger
     /// <summary>Before a state's end, mentions of the countries it covered mean that state (Moscow in 1987: the USSR).</summary>
     private void ApplyHistory(List<EntityMention> mentions, DateTimeOffset? published)
     {
-        if (published is not { } date)
+        DateOnly? today = published is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+
+        // A former state's city that is a present country's today ("Aden", South Yemen's capital and Yemen's since
+        // 1990) names the state only in an article dated before the state's end; otherwise (undated too) today's country.
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Kind == EntityKind.Country && _formerStates.TryGetValue(mention.Id, out var former) &&
+                (today is null || today >= former.Until) && _catalog.FindCity(mention.Text) is { } city && city.Country != former.Id &&
+                _catalog.Get(EntityKind.Country, city.Country) is { Until: null })
+            {
+                mentions[m] = mention with { Id = city.Country };
+            }
+        }
+
+        if (today is not { } day)
         {
             return;
         }
 
-        var day = DateOnly.FromDateTime(date.UtcDateTime);
         foreach (var historical in _historical)
         {
             if (day >= historical.Until)

@@ -18,6 +18,7 @@ public sealed partial class EntityTagger
     private readonly AliasTrie _trie = new();
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
+    private readonly Dictionary<string, Entity> _formerStates;
     private readonly Dictionary<(EntityKind, string), int> _entityIndex = [];
     private readonly Dictionary<string, int[]> _basesByNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int[]> _basesByCity = [];
@@ -39,6 +40,7 @@ public sealed partial class EntityTagger
         _catalog = catalog;
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
         _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();
+        _formerStates = catalog.All(EntityKind.Country).Where(c => c.Until is not null).ToDictionary(c => c.Id, StringComparer.Ordinal);
         _scopes = new string[]?[_entities.Length];
         for (var e = 0; e < _entities.Length; e++)
         {

@@ -226,6 +226,23 @@ public class EntityTaggerTests
     }
 
     [Test]
+    public void AFormerStatesCapital_NamesTodaysCountryAfterTheStatesEnd()
+    {
+        var article = new Article("aden", "Port reopens", "Ships docked in Aden on Monday.") { Published = new DateTimeOffset(1987, 3, 1, 0, 0, 0, TimeSpan.Zero) };
+        Assert.That(Tagger.Tag(article).Mentioned.Countries, Is.EqualTo(new[] { "YD" }));
+        Assert.That(Tagger.Tag(article with { Published = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) }).Mentioned.Countries, Is.EqualTo(new[] { "YE" }));
+        Assert.That(Tagger.Tag(article with { Published = null }).Mentioned.Countries, Is.EqualTo(new[] { "YE" }));
+    }
+
+    [TestCase("Officials in Bombay said.", "IN")]
+    [TestCase("Officials in Saigon said.", "VN")]
+    [TestCase("Shells fell in Kharkov overnight.", "UA")]
+    [TestCase("Officials in Dnipropetrovsk said.", "UA")]
+    [TestCase("The Rada voted to extend martial law.", "UA")]
+    public void FormerCityNamesAndParliaments_NameTheirCountry(string text, string country) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(new[] { country }));
+
+    [Test]
     public void Dateline_CityAndRegion_TagTheirCountry()
     {
         var article = new Article("r", "Chip maker's loss", "The company said it lost money.") { Dateline = "SANTA CLARA, Calif., March 24" };
