@@ -206,6 +206,14 @@ public class EntityTaggerTests
         Assert.That(Ids("The company moved its base to Niamey.", EntityKind.Base), Is.Empty, "no armed force in the text: not a military base");
     }
 
+    [TestCase("Rockets hit Al-Asad airbase in Anbar.", "iq-ain-al-asad")]
+    [TestCase("Drones struck Morozovsk airfield overnight.", "ru-morozovsk")]
+    [TestCase("Drones hit Ozerne airfield in Zhytomyr.", "ua-ozerne-air-base")]
+    [TestCase("Three US soldiers were killed at Tower 22 in Jordan.", "jo-tower-22")]
+    [TestCase("Missiles hit the Yavoriv military base.", "ua-yavoriv")]
+    public void WarTimeAirfieldsAndOutposts_AreBases(string text, string id) =>
+        Assert.That(Ids(text, EntityKind.Base), Is.EqualTo(new[] { id }));
+
     [Test]
     public void UnlistedNamedBases_GetAnIdFromTheirNameAndContextCountry()
     {

@@ -70,8 +70,8 @@ function cleanName(raw) {
 function variants(name) {
   const out = [name];
   let m;
-  if ((m = /^(.+) Air Base$/.exec(name))) out.push(`${m[1]} Airbase`, `${m[1]} airbase`, `${m[1]} air base`, `${m[1]} AB`);
-  if ((m = /^(.+) Airbase$/.exec(name))) out.push(`${m[1]} Air Base`, `${m[1]} air base`, `${m[1]} airbase`);
+  if ((m = /^(.+) Air Base$/.exec(name))) out.push(`${m[1]} Airbase`, `${m[1]} airbase`, `${m[1]} air base`, `${m[1]} AB`, `${m[1]} airfield`);
+  if ((m = /^(.+) Airbase$/.exec(name))) out.push(`${m[1]} Air Base`, `${m[1]} air base`, `${m[1]} airbase`, `${m[1]} airfield`);
   if ((m = /^(.+) Air Force Base$/.exec(name))) out.push(`${m[1]} AFB`, `${m[1]} air base`);
   if ((m = /^(.+) AFB$/.exec(name))) out.push(`${m[1]} Air Force Base`, `${m[1]} air base`);
   if ((m = /^(.+) Air Force Station$/.exec(name))) out.push(`${m[1]} air base`, `${m[1]} airbase`);
@@ -121,7 +121,8 @@ for (const [id, icao] of Object.entries(icaoOfCurated)) {
 
 const bases = curated.map(b => {
   const icao = icaoOfCurated[b.id];
-  const copy = { ...b, source: 'curated' };
+  // The spellings news uses ("Air Base", "airbase", "airfield") for hand-written names too.
+  const copy = { ...b, aliases: uniq((b.aliases ?? []).flatMap(variants)), source: 'curated' };
   delete copy.sourceId;
   delete copy.icao;
   if (icao) Object.assign(copy, { icao });
@@ -131,7 +132,7 @@ const bases = curated.map(b => {
 // Installations added by hand in bases-curated.json: coordinates from OurAirports when an icao is given.
 const addedIcaos = new Set();
 for (const add of curatedFile.add) {
-  const entry = { ...add };
+  const entry = { ...add, aliases: uniq((add.aliases ?? []).flatMap(variants)) };
   if (add.icao) {
     const field = byIdent.get(add.icao);
     if (!field) {
