@@ -250,6 +250,12 @@ public class EntityTaggerTests
     public void FormerCityNamesAndParliaments_NameTheirCountry(string text, string country) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct(), Is.EqualTo(new[] { country }));
 
+    [TestCase("US airstrikes hit Kataib Hezbollah positions in Al-Qaim.", new[] { "IQ", "US" })]
+    [TestCase("JNIM fighters attacked the army in Niono.", new[] { "ML" })]
+    [TestCase("Bandits attacked villages in Shanono.", new[] { "NG" })]
+    public void DistrictSeatsGeoNamesHasNoPopulationFor_AreTowns(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
+
     [Test]
     public void Dateline_CityAndRegion_TagTheirCountry()
     {

