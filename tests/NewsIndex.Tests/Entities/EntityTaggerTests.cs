@@ -173,6 +173,18 @@ public class EntityTaggerTests
     public void CurrentLeaders_NameTheirCountry(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
 
+    [TestCase("Nigerian police arrested the suspects.", "ng-police")]
+    [TestCase("French police cleared the camp.", "fr-police")]
+    [TestCase("Iranian police detained protesters.", "ir-law-enforcement-command")]
+    [TestCase("Carabineros fired tear gas in Santiago, Chile.", "cl-carabineros")]
+    [TestCase("The RCMP charged two men.", "ca-rcmp")]
+    public void NationalPoliceForces_AreNamedByTheirNationality(string text, string force) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(new[] { force }));
+
+    [Test]
+    public void ABrazilianOrMexicanPolice_IsNoNationalForce() =>
+        Assert.That(Ids("Brazilian police raided a favela; Mexican police were ambushed.", EntityKind.Force), Is.Empty, "their police are state and municipal forces");
+
     [TestCase("The Golani Brigade entered Gaza.", "il-armed-forces")]
     [TestCase("The Israel Defence Forces said.", "il-armed-forces")]
     [TestCase("Israeli Border Police shot a man in Jerusalem.", "il-police")]
