@@ -26,11 +26,11 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            var (bestEnd, bestNode) = Longest(i, stack);
+            var (bestEnd, bestNode) = Longest(tokens, count, i, text, field, lastCityEnd, lastCityCountry, stack);
 
             // A name that starts with "the" ("the West") yields to a longer one starting at the next word ("the West
             // Bank", "the Gulf of Aden"): the article belongs to the longer name, which would otherwise lose its first word.
-            if (bestEnd > i + 1 && IsWordOf(first, text, TheWord) && Longest(i + 1, stack).End > bestEnd)
+            if (bestEnd > i + 1 && IsWordOf(first, text, TheWord) && Longest(tokens, count, i + 1, text, field, lastCityEnd, lastCityCountry, stack).End > bestEnd)
             {
                 i++;
                 continue;
@@ -59,55 +59,55 @@ public sealed partial class EntityTagger
             state.Hits.Add(new Hit(fieldIndex, i, bestEnd, targetStart, state.Targets.Count - targetStart));
             i = bestEnd;
         }
+    }
 
-        // The longest alias with a valid target starting at token <start>: its end (−1 when none) and trie node.
-        (int End, int Node) Longest(int start, Span<(int Node, int Next)> stack)
+    /// <summary>The longest alias with a valid target starting at token <paramref name="start"/>: its end (−1 when none) and trie node.</summary>
+    private (int End, int Node) Longest(Token[] tokens, int count, int start, string text, ArticleField field, int lastCityEnd, string lastCityCountry, Span<(int Node, int Next)> stack)
+    {
+        var bestEnd = -1;
+        var bestNode = -1;
+        var bestExact = false;
+        var depth = 0;
+        stack[depth++] = (0, start);
+        while (depth > 0)
         {
-            var bestEnd = -1;
-            var bestNode = -1;
-            var bestExact = false;
-            var depth = 0;
-            stack[depth++] = (0, start);
-            while (depth > 0)
+            var (node, j) = stack[--depth];
+            if (j >= count || depth + 3 >= stack.Length)
             {
-                var (node, j) = stack[--depth];
-                if (j >= count || depth + 3 >= stack.Length)
+                continue;
+            }
+
+            ref readonly var token = ref tokens[j];
+            for (var kind = 0; kind < 3; kind++)
+            {
+                var symbol = kind switch
+                {
+                    0 => token.Symbol,
+                    1 => token.Has(TokenFlags.Numeric) ? Vocabulary.Number : -1,
+                    // Only unknown capitalised words stand in for a name (the text checks below run only when a
+                    // pattern continues with one), and not in Title Case runs ("Russian Forces Enter Niger Airbase").
+                    _ => token.Symbol < 0 && (token.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized
+                        ? Vocabulary.CapitalizedWord
+                        : -1,
+                };
+                if (symbol < 0 || !_trie.TryStep(node, symbol, out var next) ||
+                    (kind == 2 && (IsStopWord(text, token) || InTitleCase(tokens, start))))
                 {
                     continue;
                 }
 
-                ref readonly var token = ref tokens[j];
-                for (var kind = 0; kind < 3; kind++)
+                stack[depth++] = (next, j + 1);
+                var exact = kind == 0;
+                if ((j + 1 > bestEnd || (j + 1 == bestEnd && exact && !bestExact)) && HasValidTarget(next, tokens, count, start, j + 1, text, field, lastCityEnd, lastCityCountry))
                 {
-                    var symbol = kind switch
-                    {
-                        0 => token.Symbol,
-                        1 => token.Has(TokenFlags.Numeric) ? Vocabulary.Number : -1,
-                        // Only unknown capitalised words stand in for a name (the text checks below run only when a
-                        // pattern continues with one), and not in Title Case runs ("Russian Forces Enter Niger Airbase").
-                        _ => token.Symbol < 0 && (token.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized
-                            ? Vocabulary.CapitalizedWord
-                            : -1,
-                    };
-                    if (symbol < 0 || !_trie.TryStep(node, symbol, out var next) ||
-                        (kind == 2 && (IsStopWord(text, token) || InTitleCase(tokens, start))))
-                    {
-                        continue;
-                    }
-
-                    stack[depth++] = (next, j + 1);
-                    var exact = kind == 0;
-                    if ((j + 1 > bestEnd || (j + 1 == bestEnd && exact && !bestExact)) && HasValidTarget(next, tokens, count, start, j + 1, text, field, lastCityEnd, lastCityCountry))
-                    {
-                        bestEnd = j + 1;
-                        bestNode = next;
-                        bestExact = exact;
-                    }
+                    bestEnd = j + 1;
+                    bestNode = next;
+                    bestExact = exact;
                 }
             }
-
-            return (bestEnd, bestNode);
         }
+
+        return (bestEnd, bestNode);
     }
 
     private static readonly string[] TheWord = ["the"];
