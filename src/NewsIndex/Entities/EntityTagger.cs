@@ -235,7 +235,9 @@ public sealed partial class EntityTagger
             var entity = _entities[e];
             foreach (var alias in (entity.NameIsAlias ? entity.Aliases.Append(entity.Name) : entity.Aliases).SelectMany(WithoutArticle).Distinct(StringComparer.Ordinal))
             {
-                _trie.Add(Tokenizer.Words(alias), new AliasTarget(AliasRole.Name, e, PersonLike: personLike.Contains(alias)));
+                // A base's words ("Fort Moore", "Peterson Space Force Base") are surnames too often to keep a country
+                // name before them from reading as a first name ("Kenya Moore"): they are not entity words.
+                _trie.Add(Tokenizer.Words(alias), new AliasTarget(AliasRole.Name, e, PersonLike: personLike.Contains(alias)), entityWords: entity.Kind != EntityKind.Base);
             }
 
             foreach (var alias in entity.ContextAliases.SelectMany(WithoutArticle).Distinct(StringComparer.Ordinal))

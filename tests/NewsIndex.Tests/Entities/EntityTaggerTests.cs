@@ -135,6 +135,11 @@ public class EntityTaggerTests
     public void StaffsCommandsAndSingleForces_NameTheirNationsMilitary(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
 
+    [TestCase("Jordan Peterson said the lecture was cancelled.")]
+    [TestCase("Kenya Moore left the show.")]
+    public void ACountryNameBeforeASurnameThatIsAlsoABasesWord_IsAFirstName(string text) =>
+        Assert.That(Ids(text, EntityKind.Country), Is.Empty, "Peterson and Moore name bases (Peterson Space Force Base, Fort Moore), but base words are no entity words");
+
     [TestCase("Ecuadorian officials said the pipeline was repaired.", "EC")]
     [TestCase("Kazakh officials signed the deal.", "KZ")]
     [TestCase("Azeri forces advanced on the town.", "AZ")]
