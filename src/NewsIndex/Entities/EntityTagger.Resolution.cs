@@ -193,6 +193,7 @@ public sealed partial class EntityTagger
         }
 
         ApplyHistory(mentions, published);
+        ResolveStatesNamedLikeCountries(mentions);
         DropUnsupportedPlaces(mentions, _catalog);
         if (contextNames is not null)
         {
@@ -358,6 +359,56 @@ public sealed partial class EntityTagger
         }
 
         return false;
+    }
+
+    /// <summary>States of a country that share their name with another country: "Georgia", the US state.</summary>
+    private static readonly (string Name, string Country, string State)[] StatesNamedLikeCountries = [("Georgia", "GE", "US")];
+
+    /// <summary>
+    /// "Georgia" is the US state where the text places itself in that state's country and says nothing else of the
+    /// country Georgia: a US place ("Georgia voters went to the polls in Atlanta") or a US dateline, and no other
+    /// name of Georgia ("Tbilisi", "Georgian"). It becomes an implied mention of the US, like any state's name; a US
+    /// named only as another actor ("Russia invaded Georgia; the US protested") leaves the country.
+    /// </summary>
+    private static void ResolveStatesNamedLikeCountries(List<EntityMention> mentions)
+    {
+        foreach (var (name, country, state) in StatesNamedLikeCountries)
+        {
+            var statePlaces = false;
+            var otherNames = false;
+            var found = false;
+            foreach (var mention in mentions)
+            {
+                if (mention.Kind != EntityKind.Country)
+                {
+                    continue;
+                }
+
+                if (mention.Id == country)
+                {
+                    var same = mention.Text.Equals(name, StringComparison.OrdinalIgnoreCase);
+                    found |= same;
+                    otherNames |= !same;
+                }
+                else if (mention.Id == state && (mention.Implied || mention.Field == ArticleField.Dateline))
+                {
+                    statePlaces = true;
+                }
+            }
+
+            if (!found || otherNames || !statePlaces)
+            {
+                continue;
+            }
+
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                if (mentions[m].Kind == EntityKind.Country && mentions[m].Id == country)
+                {
+                    mentions[m] = mentions[m] with { Id = state, Implied = true };
+                }
+            }
+        }
     }
 
     /// <summary>Before a state's end, mentions of the countries it covered mean that state (Moscow in 1987: the USSR).</summary>

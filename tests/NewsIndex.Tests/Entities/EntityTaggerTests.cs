@@ -135,6 +135,12 @@ public class EntityTaggerTests
     public void StaffsCommandsAndSingleForces_NameTheirNationsMilitary(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected));
 
+    [TestCase("Georgia voters went to the polls in Atlanta.", new[] { "US" })]
+    [TestCase("Protesters in Georgia rallied in Tbilisi.", new[] { "GE" })]
+    [TestCase("Russia invaded Georgia in 2008 and the United States protested.", new[] { "GE", "RU", "US" })]
+    public void Georgia_IsTheUsStateWhereTheTextIsSetInTheUs(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
+
     [TestCase("Jordan Peterson said the lecture was cancelled.")]
     [TestCase("Kenya Moore left the show.")]
     public void ACountryNameBeforeASurnameThatIsAlsoABasesWord_IsAFirstName(string text) =>
