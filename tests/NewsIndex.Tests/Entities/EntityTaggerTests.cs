@@ -184,6 +184,12 @@ public class EntityTaggerTests
     public void CurrentLeaders_NameTheirCountry(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
 
+    [TestCase("HTS fighters entered Damascus.", "hts")]
+    [TestCase("Hay'at Tahrir al-Sham fighters entered Aleppo.", "hts")]
+    [TestCase("Jabhat al-Nusra fighters attacked in 2013.", "al-nusra-front")]
+    public void HtsAndTheNusraFrontItRenamed_AreApart(string text, string force) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(new[] { force }));
+
     [TestCase("Nigerian police arrested the suspects.", "ng-police")]
     [TestCase("French police cleared the camp.", "fr-police")]
     [TestCase("Iranian police detained protesters.", "ir-law-enforcement-command")]

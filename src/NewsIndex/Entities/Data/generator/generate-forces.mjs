@@ -111,8 +111,9 @@ function addAlias(e, alias, origin) {
   if (why) { rejected.push(`${e.id}\t${alias}\t${why}\t${origin}`); return; }
   const owner = claimed.get(n);
   // An acronym another (curated) entity owns may still name this one where the article is about its country
-  // (SDF: Syria's Democratic Forces, and Seychelles' Defence Forces in Seychelles news).
-  const shared = owner && owner !== e.id && isAcronym(alias) && (e.country || e.areas.length);
+  // (SDF: Syria's Democratic Forces, and Seychelles' Defence Forces in Seychelles news); not when both are of one
+  // country, where the context cannot tell them apart (HTS: Hayat Tahrir al-Sham, not the Nusra Front it renamed).
+  const shared = owner && owner !== e.id && isAcronym(alias) && (e.country || e.areas.length) && e.country !== entities.get(owner)?.country;
   if (owner && owner !== e.id && !shared) { rejected.push(`${e.id}\t${alias}\tclaimed by ${owner}\t${origin}`); return; }
   const all = [...e.aliases, ...e.contextAliases, e.name].map(norm);
   if (all.includes(n) && alias !== e.name) return;
