@@ -271,6 +271,8 @@ public class EntityTaggerTests
         Assert.That(Tagger.Tag(article with { Published = null }).Mentioned.Countries, Is.EqualTo(new[] { "YE" }));
     }
 
+    [TestCase("Rockets fell in Kiryat Shmona.", "IL")]
+    [TestCase("Rockets fell near Sderot.", "IL")]
     [TestCase("Officials in Bombay said.", "IN")]
     [TestCase("Officials in Saigon said.", "VN")]
     [TestCase("Shells fell in Kharkov overnight.", "UA")]
