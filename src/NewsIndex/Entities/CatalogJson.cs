@@ -72,7 +72,10 @@ internal static class CatalogJson
 
             foreach (var row in Array(root, "cities"))
             {
-                content.Cities.Add(new City(row[0].GetString()!, row[1].GetString()!, new GeoPoint(row[2].GetDouble(), row[3].GetDouble()), row[4].GetInt64()));
+                content.Cities.Add(new City(row[0].GetString()!, row[1].GetString()!, new GeoPoint(row[2].GetDouble(), row[3].GetDouble()), row[4].GetInt64())
+                {
+                    NamedElsewhere = row.GetArrayLength() > 5 && row[5].GetInt32() == 1,
+                });
             }
 
             // In a shadow gazetteer (it has features, world regions or organisations) regions are shadows; in the

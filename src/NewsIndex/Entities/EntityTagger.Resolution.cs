@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 namespace NewsIndex.Entities;
 
@@ -31,6 +32,9 @@ public sealed partial class EntityTagger
 
         var topCountry = countryCounts.Count == 0 ? null : countryCounts.MaxBy(kv => kv.Value).Key;
         (t_locativePlaces ??= []).Clear();
+        (t_strongPlaces ??= []).Clear();
+        t_personLikePlaces?.Clear();
+        (t_cityPlaces ??= []).Clear();
         (t_towns ??= []).Clear();
         (t_people ??= []).Clear();
         var mentions = new List<EntityMention>();
@@ -128,7 +132,12 @@ public sealed partial class EntityTagger
                     // and says it is a region (see NamesItselfAPlace).
                     var end = hit.End < field.Count && IsRegionWord(field, hit.End) ? hit.End + 1 : hit.End;
                     Add(mentions, field, hit.First, end, _entities[regionCountry], implied: true);
-                    NoteLocative(field, hit.First);
+
+                    // A region named like its own city counts beside other countries as the city would ("in Tulkarm").
+                    var sameNamedCity = IndexOf(targets, AliasRole.City) is var c and >= 0 && _catalog.Cities[targets[c].Entity] is var candidate
+                        && candidate.Country == _entities[regionCountry].Id ? candidate : null;
+                    NoteLocative(field, hit.First, end, besideOthers: sameNamedCity is not null && !GuessedAmongCities(targets, countryCounts)
+                        && CountsBesideOthers(field, hit, sameNamedCity));
                 }
 
                 continue;
@@ -194,7 +203,7 @@ public sealed partial class EntityTagger
 
         ApplyHistory(mentions, published);
         ResolveStatesNamedLikeCountries(mentions);
-        DropUnsupportedPlaces(mentions, _catalog);
+        DropUnsupportedPlaces(mentions, _catalog, state.Fields);
         if (contextNames is not null)
         {
             ResolveByPlaces(state, contextNames, mentions);
@@ -879,6 +888,22 @@ public sealed partial class EntityTagger
     [ThreadStatic]
     private static HashSet<long>? t_locativePlaces;
 
+    /// <summary>Where a city's implied mentions start (see LocatedBesideOthers: a city after another does not qualify it).</summary>
+    [ThreadStatic]
+    private static HashSet<long>? t_cityPlaces;
+
+    /// <summary>What may stand between a place and the place that says where it is: "Milan, Ohio", "Faro in Canada", "the Zama area of Alberta".</summary>
+    [GeneratedRegex(@"^[\s,]*(in|of|(area|region|district|province|county|state|airport)\s+(of|in))?[\s,]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QualifierGap();
+
+    /// <summary>One-word place names the text also uses as someone's name (see LooksLikeAPersonsName).</summary>
+    [ThreadStatic]
+    private static HashSet<string>? t_personLikePlaces;
+
+    /// <summary>Located places not followed by another name's next word (see NoteLocative): they count beside other countries.</summary>
+    [ThreadStatic]
+    private static HashSet<long>? t_strongPlaces;
+
     [ThreadStatic]
     private static HashSet<long>? t_towns;
 
@@ -1028,7 +1053,7 @@ public sealed partial class EntityTagger
     /// ("Goma, North Kivu"); or the region's own words say it is a region ("Niger State", "the Mopti region").
     /// Unsupported, a region's words stay consumed, so the country or capital inside it is never read.
     /// </summary>
-    private static void DropUnsupportedPlaces(List<EntityMention> mentions, EntityCatalog catalog)
+    private static void DropUnsupportedPlaces(List<EntityMention> mentions, EntityCatalog catalog, List<FieldTokens> fields)
     {
         if (!mentions.Exists(static m => m.Implied))
         {
@@ -1095,13 +1120,43 @@ public sealed partial class EntityTagger
         {
             var mention = mentions[i];
             if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text)
-                || alone && locative.Contains(PlaceKey(mention)))
+                || alone && locative.Contains(PlaceKey(mention))
+                || LocatedBesideOthers(mentions, i, fields))
             {
                 mentions[kept++] = mention;
             }
         }
 
         mentions.RemoveRange(kept, mentions.Count - kept);
+    }
+
+    /// <summary>
+    /// A city (not a town) where something happens counts even where the text names other countries: the actors'
+    /// countries do not make the place's country doubtful ("Israeli strikes in Khan Younis", "Russian missiles struck
+    /// Kharkiv", "Wagner fighters in Timbuktu"). Not when another country's place qualifies it ("Milan, Ohio").
+    /// </summary>
+    private static bool LocatedBesideOthers(List<EntityMention> mentions, int index, List<FieldTokens> fields)
+    {
+        var mention = mentions[index];
+        var key = PlaceKey(mention);
+        if (!t_strongPlaces!.Contains(key) || t_people!.Contains(key) || t_personLikePlaces?.Contains(mention.Text) == true)
+        {
+            return false;
+        }
+
+        // "Milan, Ohio", "Faro in Canada", "the Zama area of Alberta": a place of another country right after it says
+        // where it is.
+        var text = fields.Find(f => f.Field == mention.Field)?.Text;
+        for (var j = index + 1; text is not null && j < mentions.Count && mentions[j].Field == mention.Field && mentions[j].Start <= mention.End + 16; j++)
+        {
+            if (mentions[j].Start > mention.End && mentions[j].Kind == EntityKind.Country && mentions[j].Id != mention.Id
+                && !t_cityPlaces!.Contains(PlaceKey(mentions[j])) && QualifierGap().IsMatch(text.AsSpan(mention.End, mentions[j].Start - mention.End)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
@@ -1134,7 +1189,10 @@ public sealed partial class EntityTagger
 
         if (mentions.Count > first)
         {
-            NoteLocative(field, hit.First);
+            t_cityPlaces!.Add(PlaceKey(mentions[first]));
+            var guessed = GuessedAmongCities(targets, countryCounts);
+            var city = _catalog.Cities[reading >= 0 ? reading : FirstCity(targets)];
+            NoteLocative(field, hit.First, hit.End, byVerb: !guessed, !guessed && CountsBesideOthers(field, hit, city));
         }
 
         // "the Mopti region": a city name of one country followed by a region word is that country's region; "Idlib
@@ -1146,11 +1204,49 @@ public sealed partial class EntityTagger
         }
     }
 
+    private static int FirstCity(ReadOnlySpan<AliasTarget> targets) => targets[IndexOf(targets, AliasRole.City)].Entity;
+
+    /// <summary>True when cities of several countries share the name and the text names none of those countries.</summary>
+    private bool GuessedAmongCities(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
+    {
+        string? firstCountry = null;
+        var countries = false;
+        var evidence = false;
+        foreach (var target in targets)
+        {
+            if (target.Role == AliasRole.City)
+            {
+                var country = _catalog.Cities[target.Entity].Country;
+                countries |= firstCountry is not null && firstCountry != country;
+                firstCountry ??= country;
+                evidence |= countryCounts.ContainsKey(country);
+            }
+        }
+
+        return countries && !evidence;
+    }
+
     /// <summary>
     /// Which of the big cities that share a name the text means (a city index), or −1 when the name has one city: the
     /// one whose country the text names most ("Valencia … Spanish officials" is Spain's), else the most populous
     /// ("Valencia" alone is Venezuela's, "Hyderabad" India's).
     /// </summary>
+    /// <summary>
+    /// Whether a located city may name its country beside other countries (see LocatedBesideOthers): not a name that a
+    /// place abroad shares, not in a headline's capitals, not a feature's name ("the Pearl River estuary"), and a town
+    /// only right after "in", "near" and the like. A one-word name used as someone's name is noted (LooksLikeAPersonsName).
+    /// </summary>
+    private bool CountsBesideOthers(FieldTokens field, Hit hit, City city)
+    {
+        if (hit.End - hit.First == 1 && LooksLikeAPersonsName(field, hit.First))
+        {
+            (t_personLikePlaces ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(field.Text[field.Tokens[hit.First].Start..field.Tokens[hit.First].End]);
+        }
+
+        return !city.NamedElsewhere && !field.Tokens[hit.First].Has(TokenFlags.AllUpper) && !IsOneOf(field, hit.End - 1, FeatureWords)
+            && (city.Population >= City.TownPopulation || hit.First > 0 && IsOneOf(field, hit.First - 1, TownLocativeWords));
+    }
+
     private int CityReading(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
     {
         int best = -1, cities = 0, bestCount = 0;
@@ -1182,13 +1278,75 @@ public sealed partial class EntityTagger
     private static readonly string[] LocativeOfWords =
         ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "town", "village", "city", "area", "district", "region", "province", "locality", "vicinity", "suburbs"];
 
-    private static void NoteLocative(FieldTokens field, int first)
+    /// <summary>Verbs whose object is where something happens ("Russian missiles struck Kharkiv", "M23 rebels entered Goma").</summary>
+    private static readonly string[] LocativeVerbs =
+        ["struck", "strikes", "hit", "hits", "shelled", "shells", "bombed", "bombs", "bombarded", "pounded", "pounds", "attacked", "raided", "raids",
+         "stormed", "captured", "captures", "seized", "seizes", "entered", "enters", "besieged", "overran", "recaptured", "retook", "targeted", "targets",
+         "rocked", "rocks", "flooded", "battered", "batters", "evacuated", "liberated", "encircled", "visited", "visits", "toured"];
+
+    /// <summary>Nouns before "on" that make the place after it a target ("a drone attack on Port Sudan", "the assault on Bakhmut").</summary>
+    private static readonly string[] LocativeOnNouns =
+        ["attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "assault", "offensive", "raid", "raids", "advance", "march", "bombardment"];
+
+    /// <summary>Words after a place's name that make it a feature's name instead ("the Noto peninsula", "Kariba dam").</summary>
+    private static readonly string[] FeatureWords =
+        ["peninsula", "island", "islands", "bay", "river", "lake", "mountain", "mountains", "valley", "strait", "gulf", "coast", "sea", "desert", "canal", "dam", "base"];
+
+    /// <summary>The words before a town that make it located strongly enough to count beside another country ("Wagner fighters in Timbuktu").</summary>
+    private static readonly string[] TownLocativeWords = ["in", "near", "outside", "around", "into", "inside"];
+
+    /// <summary>
+    /// A one-word place name between a capitalised word and anything, or before a capitalised word that no entity uses,
+    /// stands as someone's name there ("Philippe Seguin", "Gao Jianming"); elsewhere in the same text it may be that person.
+    /// </summary>
+    private bool LooksLikeAPersonsName(FieldTokens field, int at)
     {
-        if (first > 0 && (IsOneOf(field, first - 1, LocativeWords) || first > 1 && IsOneOf(field, first - 1, ["of"]) && IsOneOf(field, first - 2, LocativeOfWords)
-            || first > 1 && IsOneOf(field, first - 1, ["the"]) && IsOneOf(field, first - 2, LocativeWords) // "in the Donbas", "across the West Bank"
-            || InParenthesesAfterAName(field, first)))
+        var tokens = field.Tokens;
+        var token = tokens[at];
+        if (token.Has(TokenFlags.AllUpper))
         {
-            t_locativePlaces!.Add(PlaceKey(field.Field, field.Tokens[first].Start));
+            return false;
+        }
+
+        var after = at + 1 < field.Count && tokens[at + 1].Has(TokenFlags.Capitalized) && !tokens[at + 1].Has(TokenFlags.SentenceStart)
+            && !tokens[at + 1].Has(TokenFlags.AfterComma) && !tokens[at + 1].Has(TokenFlags.AllUpper) && !_trie.IsEntityWord(tokens[at + 1].Symbol)
+            && !token.Has(TokenFlags.Possessive) && !IsRegionWord(field, at + 1) && !IsOneOf(field, at + 1, PlaceWords);
+        var before = at > 0 && !token.Has(TokenFlags.SentenceStart) && !token.Has(TokenFlags.AfterComma) && tokens[at - 1].Has(TokenFlags.Capitalized)
+            && !tokens[at - 1].Has(TokenFlags.AllUpper) && !tokens[at - 1].Has(TokenFlags.Possessive) && !_trie.IsEntityWord(tokens[at - 1].Symbol);
+        return after || before;
+    }
+
+    /// <summary>
+    /// Notes a place mention at tokens [first, end) as located when the words before it say something happens there
+    /// ("in Herat", "north of Goma", "a drone attack on Port Sudan", and with <paramref name="byVerb"/> "struck Kharkiv").
+    /// A verb's object is too weak a sign for a name several cities share that the text does not resolve ("Flooding hit
+    /// Valencia").
+    /// </summary>
+    private static void NoteLocative(FieldTokens field, int first, int end, bool byVerb = true, bool besideOthers = false)
+    {
+        if (first == 0)
+        {
+            return;
+        }
+
+        var verbAt = first > 1 && IsOneOf(field, first - 1, ["the"]) ? first - 2 : first - 1;
+        var byVerbOrNoun = byVerb && (end >= field.Count || !IsOneOf(field, end, FeatureWords))
+            && (IsOneOf(field, verbAt, LocativeVerbs) || first > 1 && IsOneOf(field, first - 1, ["on"]) && IsOneOf(field, first - 2, LocativeOnNouns));
+        if (IsOneOf(field, first - 1, LocativeWords) || byVerbOrNoun
+            || first > 1 && IsOneOf(field, first - 1, ["of"]) && IsOneOf(field, first - 2, LocativeOfWords)
+            || first > 1 && IsOneOf(field, first - 1, ["the"]) && IsOneOf(field, first - 2, LocativeWords) // "in the Donbas", "across the West Bank"
+            || InParenthesesAfterAName(field, first))
+        {
+            var key = PlaceKey(field.Field, field.Tokens[first].Start);
+            t_locativePlaces!.Add(key);
+
+            // Followed by a capitalised word that is not a place's ("in Delhi Petroleum", "at Toyota Motor"), the name is
+            // the start of another name: located, but not strongly enough to count beside another country.
+            if (besideOthers && (end >= field.Count || !field.Tokens[end].Has(TokenFlags.Capitalized) || field.Tokens[end].Has(TokenFlags.SentenceStart)
+                || IsRegionWord(field, end) || IsOneOf(field, end, PlaceWords)))
+            {
+                t_strongPlaces!.Add(key);
+            }
         }
     }
 

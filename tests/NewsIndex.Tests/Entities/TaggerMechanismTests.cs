@@ -123,9 +123,9 @@ public class TaggerMechanismTests
         Assert.That(tagger.Tag("Boats crossed Lake Malawi.").Select(m => m.Id), Is.Empty, "a lake implies no country");
         Assert.That(tagger.Tag("Shares of Bank of Kenya Holdings rose.").Select(m => m.Id), Is.Empty, "an organisation implies no country");
         Assert.That(tagger.Tag("Trade with Central America grew.").Select(m => m.Id), Is.Empty, "a world region is no country");
-        Assert.That(tagger.Tag("Floods hit the Lower Zambezi Valley.").Select(m => m.Id), Is.Empty,
+        Assert.That(tagger.Tag("The Lower Zambezi Valley flooded.").Select(m => m.Id), Is.Empty,
             "a bare region name implies its country only with support (it is too often something else)");
-        var supported = tagger.Tag("Floods hit the Lower Zambezi Valley, Mozambique said.");
+        var supported = tagger.Tag("The Lower Zambezi Valley flooded, Mozambique said.");
         Assert.That(supported.Select(m => (m.Id, m.Text, m.Implied)), Is.EqualTo(new[] { ("MZ", "Lower Zambezi Valley", true), ("MZ", "Mozambique", false) }));
         var named = tagger.Tag("Floods hit Zambezi Valley Province.").Single();
         Assert.That((named.Id, named.Text, named.Implied), Is.EqualTo(("MZ", "Zambezi Valley Province", true)), "a name that says it is a region needs no support");
@@ -152,7 +152,7 @@ public class TaggerMechanismTests
     [TestCase("Houston officials approved the plan on Monday.")]
     [TestCase("Kano Pillars won the match.")]
     [TestCase("North Kivu's governor resigned.")]
-    [TestCase("Gunmen attacked Kaduna.")]
+    [TestCase("Kaduna Electric raised its tariffs.")]
     public void APlaceAlone_WithoutALocativeWord_NamesNoCountry(string text) =>
         Assert.That(Countries(text), Is.Empty, "a bare place name is too often something else (a team, a firm, a person)");
 
@@ -191,10 +191,41 @@ public class TaggerMechanismTests
     public void CitiesMatchInTheEnglishSpellingNewsUses(string text, string country) =>
         Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), "GeoNames writes Al Ḩudaydah, Gaalkacyo, Khān Yūnis");
 
-    [TestCase("Russian officials met in Kano.", "RU")]
-    [TestCase("Kenya's president spoke in Houston.", "KE")]
-    public void ALocatedPlace_GivesWayToTheCountriesTheTextNames(string text, string country) =>
-        Assert.That(Countries(text), Is.EqualTo(new[] { country }), "measured on Reuters: other countries' venues are rarely what a story is about");
+    [TestCase("Russian officials met in Kano.", new[] { "RU", "NG" })]
+    [TestCase("Kenya's president spoke in Houston.", new[] { "KE", "US" })]
+    [TestCase("Israeli strikes in Khan Younis killed 20 people.", new[] { "IL", "PS" })]
+    [TestCase("Ukrainian drones hit an oil depot in Bryansk.", new[] { "UA", "RU" })]
+    [TestCase("Wagner fighters were seen in Timbuktu.", new[] { "ML" })]
+    public void ACityWhereSomethingHappens_NamesItsCountry_BesideTheActorsCountries(string text, string[] countries) =>
+        Assert.That(Countries(text).Distinct(), Is.EquivalentTo(countries), "the actors' countries do not make the place's country doubtful");
+
+    [TestCase("Italian investors opened an office in Naples.", "IT", "a name a place abroad shares (Naples, Florida) needs its country named")]
+    [TestCase("French Minister Philippe Seguin spoke. Officials at Seguin said the plan was ready.", "FR", "a name the text gives someone")]
+    [TestCase("The Chinese firm shipped cargoes from Constanza to Japan.", "CN,JP", "a town only after \"in\", \"near\" and the like")]
+    [TestCase("Japanese firms drilled wells in the Pearl River estuary.", "JP", "a feature's name (a US town is called Pearl River)")]
+    [TestCase("JAPANESE TRADERS SAW GAINS IN KANO.", "JP", "a headline's capitals")]
+    [TestCase("Japanese investors bought the Zama field in Alberta.", "JP,CA", "another country's place right after it says where it is")]
+    public void ALocatedPlace_ThatMayBeSomethingElse_GivesWayToTheCountriesTheTextNames(string text, string countries, string why) =>
+        Assert.That(Countries(text).Distinct().Order(), Is.EqualTo(countries.Split(',').Order()), why);
+
+    [TestCase("Gunmen attacked Kaduna.", "NG")]
+    [TestCase("Russian missiles struck Kharkiv overnight.", "UA")]
+    [TestCase("A drone attack on Port Sudan airport damaged two planes.", "SD")]
+    [TestCase("Heavy rain flooded Karachi, killing 20 people.", "PK")]
+    public void TheObjectOfAnAttackOrAVisit_IsWhereItHappens(string text, string country) =>
+        Assert.That(Countries(text), Does.Contain(country));
+
+    [TestCase("Flooding hit Valencia after torrential rain.", "a name two big cities share (Spain, Venezuela), no country named")]
+    [TestCase("A quake struck the Noto peninsula.", "a feature's name (an Italian town is called Noto)")]
+    public void TheObjectOfAVerb_ThatNamesNoCertainCity_NamesNoCountry(string text, string why) =>
+        Assert.That(Countries(text), Is.Empty, why);
+
+    [TestCase("Israeli forces raided a house in Tulkarm.", "PS")]
+    [TestCase("Typhoon Yagi made landfall in Hai Phong.", "VN")]
+    [TestCase("Airstrikes were reported in Saada.", "YE")]
+    [TestCase("Officials in Tartus said the port was hit.", "SY")]
+    public void CitiesMatch_InOtherTransliterations_FromGeoNamesAlternateNames(string text, string country) =>
+        Assert.That(Countries(text), Does.Contain(country), "GeoNames writes Ţūlkarm, Haiphong, Sa'dah, Tartouss");
 
     [TestCase("Clashes were reported in Mount Lebanon.", new[] { "LB" }, "a town abroad (Mount Lebanon, Pennsylvania) does not hide a region")]
     [TestCase("Forest fires burned in New Brunswick.", new[] { "CA" }, "a curated Canadian province (countries.json) is not the New Jersey town of the same name")]

