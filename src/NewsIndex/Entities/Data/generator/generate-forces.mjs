@@ -115,8 +115,9 @@ function addAlias(e, alias, origin) {
   // country, where the context cannot tell them apart (HTS: Hayat Tahrir al-Sham, not the Nusra Front it renamed).
   const shared = owner && owner !== e.id && isAcronym(alias) && (e.country || e.areas.length) && e.country !== entities.get(owner)?.country;
   if (owner && owner !== e.id && !shared) { rejected.push(`${e.id}\t${alias}\tclaimed by ${owner}\t${origin}`); return; }
+  // The name itself is an alias too (written with a plain apostrophe: "Tigrean People's Liberation Front").
   const all = [...e.aliases, ...e.contextAliases, e.name].map(norm);
-  if (all.includes(n) && alias !== e.name) return;
+  if (all.includes(n) && alias !== e.name.replace(/[’`´]/g, "'")) return;
   const list = needsContext(alias) || shared ? e.contextAliases : e.aliases;
   if (!list.includes(alias)) list.push(alias);
 }
