@@ -142,6 +142,14 @@ public class EntityTaggerTests
     public void ForcesWhoseSourceNameHasATypographicApostrophe_AreNamedInFull(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected), "UCDP and the Factbook write ’; the name itself was dropped as an alias");
 
+    [TestCase("Family members gathered outside the court.")]
+    [TestCase("Digital Equipment Corp reported higher earnings.")]
+    [TestCase("The Reds beat the Cubs 5-3.")]
+    [TestCase("Greenlanders voted in a general election.")]
+    [TestCase("Protests spread in Tibet.")]
+    public void FrequentWordsAndPlaces_ThatSourcesGiveAsGroupNames_NameNoForce(string text) =>
+        Assert.That(Ids(text, EntityKind.Force), Is.Empty, "La Familia, Los Rojos, a Singapore service, UCDP's Tibet and Greenlanders");
+
     [TestCase("Georgia voters went to the polls in Atlanta.", new[] { "US" })]
     [TestCase("Protesters in Georgia rallied in Tbilisi.", new[] { "GE" })]
     [TestCase("Russia invaded Georgia in 2008 and the United States protested.", new[] { "GE", "RU", "US" })]

@@ -36,6 +36,11 @@ const latin = s => /^[\p{Script=Latin}\p{N}\s.'’\-(),/&]+$/u.test(s);
 
 const generic = new Set(curatedInput.genericWords.map(norm));
 const deny = new Set(curatedInput.deny.map(norm));
+// A one-word alias that is a frequent English word ("Family" for La Familia, "Reds" for Los Rojos, "Digital" for a
+// Singapore service) tags every sentence that starts with it: Wikipedia's 30,000 most frequent words stay out unless
+// curated (as for the towns in generate.mjs).
+const { words: popularWords } = await import('popular-english-words');
+const frequentWords = new Set(popularWords.getMostPopular(30000));
 const stopAcronyms = new Set(curatedInput.stopAcronyms);
 const globalAcronyms = new Set(curatedInput.globalAcronyms);
 const countryWords = new Set();
@@ -79,6 +84,7 @@ function rejection(alias, { curated = false } = {}) {
     return null;
   }
   if (alias.length < 4) return 'short';
+  if (!/\s/.test(alias) && frequentWords.has(alias.toLowerCase())) return 'frequent word';
   if (countryNames.has(n)) return 'country name';
   if (words(alias).every(w => generic.has(w) || /^\d+$/.test(w))) return 'generic';
   if (/^[a-z]/.test(alias) && !/^(al|el|ex|anti)[- ]/.test(alias)) return 'lower case';
