@@ -84,7 +84,7 @@ internal static class CatalogJson
             foreach (var item in gazetteer ? [] : Array(root, "regions"))
             {
                 content.Regions.Add(new Region(RequiredString(item, "name"), RequiredString(item, "country"),
-                    item.TryGetProperty("datelineOnly", out var only) && only.ValueKind == JsonValueKind.True));
+                    item.TryGetProperty("datelineOnly", out var only) && only.ValueKind == JsonValueKind.True, OptionalString(item, "namesCountry")));
             }
 
             if (gazetteer)

