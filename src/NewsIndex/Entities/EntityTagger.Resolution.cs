@@ -202,6 +202,7 @@ public sealed partial class EntityTagger
         }
 
         ApplyHistory(mentions, published);
+        DropPlacesOfAnotherCountrysState(mentions, state.Fields);
         ResolveStatesNamedLikeCountries(mentions);
         DropUnsupportedPlaces(mentions, _catalog, state.Fields);
         if (contextNames is not null)
@@ -371,6 +372,95 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>States of a country that share their name with another country: "Georgia", the US state.</summary>
+
+    /// <summary>
+    /// "Paris, Texas", "Moscow, Idaho", "Lebanon, Tennessee", "London, Ontario", "Athens, Georgia": a place right before
+    /// a comma and another country's state or province is that state's town, not the country's place, so its mention
+    /// goes; a state named like a country ("Georgia") is then the state.
+    /// </summary>
+    private void DropPlacesOfAnotherCountrysState(List<EntityMention> mentions, List<FieldTokens> fields)
+    {
+        var removed = 0;
+        var count = mentions.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var place = mentions[i];
+            if (place.Kind != EntityKind.Country || fields.Find(f => f.Field == place.Field) is not { } field
+                || StateAfterComma(field.Text, place.End) is not var (stateStart, stateEnd, stateCountry) || stateCountry == place.Id)
+            {
+                continue;
+            }
+
+            var stateText = field.Text[stateStart..stateEnd];
+            var stateMention = mentions.FindIndex(m => m.Field == place.Field && m.Start == stateStart);
+            if (stateMention >= 0 && mentions[stateMention].Id == place.Id)
+            {
+                continue; // "Tbilisi, Georgia": the country's own place
+            }
+
+            mentions[i] = place with { Id = "" };
+            removed++;
+            if (stateMention < 0)
+            {
+                // "Athens, Georgia": the matcher read no country there (a country name after another country's city).
+                mentions.Add(new EntityMention(EntityKind.Country, stateCountry, stateText, stateStart, stateEnd, place.Field));
+            }
+            else if (mentions[stateMention].Id != stateCountry)
+            {
+                mentions[stateMention] = mentions[stateMention] with { Id = stateCountry, Implied = true };
+            }
+        }
+
+        if (removed > 0)
+        {
+            mentions.RemoveAll(static m => m.Id.Length == 0);
+        }
+    }
+
+    /// <summary>The state or province named right after a comma at <paramref name="at"/> (its span and country), if any: up to three words.</summary>
+    private (int Start, int End, string Country)? StateAfterComma(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != ',')
+        {
+            return null;
+        }
+
+        i++;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        (int, int, string)? found = null;
+        var end = i;
+        for (var words = 0; words < 3 && end < text.Length && char.IsUpper(text[end]); words++)
+        {
+            while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '.'))
+            {
+                end++;
+            }
+
+            if (_stateCountries.TryGetValue(text.AsSpan(i, end - i).TrimEnd('.').ToString(), out var country))
+            {
+                found = (i, end, country);
+            }
+
+            if (end >= text.Length || text[end] != ' ')
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// A state named like a country (countries.json: a region with <c>namesCountry</c>): "Georgia" is the US state where the text places itself in that state's country and says nothing else of the
@@ -1243,7 +1333,7 @@ public sealed partial class EntityTagger
         }
 
         return !city.NamedElsewhere && !field.Tokens[hit.First].Has(TokenFlags.AllUpper) && !IsOneOf(field, hit.End - 1, FeatureWords)
-            && (city.Population >= City.TownPopulation || hit.First > 0 && IsOneOf(field, hit.First - 1, TownLocativeWords));
+            && (city.Population >= City.TownPopulation || hit.First > 0 && LocativeWordAt(field, hit.First) is var at && at >= 0 && IsOneOf(field, at, TownLocativeWords));
     }
 
     private int CityReading(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
@@ -1275,7 +1365,8 @@ public sealed partial class EntityTagger
 
     /// <summary>Words before "of" that make the place after it a location ("north of Goma", "the town of Djibo").</summary>
     private static readonly string[] LocativeOfWords =
-        ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "town", "village", "city", "area", "district", "region", "province", "locality", "vicinity", "suburbs"];
+        ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "town", "village", "city", "area", "district", "region", "province", "locality", "vicinity", "suburbs",
+         "parts", "part", "heart", "centre", "center", "much", "most"];
 
     /// <summary>Verbs whose object is where something happens ("Russian missiles struck Kharkiv", "M23 rebels entered Goma").</summary>
     private static readonly string[] LocativeVerbs =
@@ -1328,13 +1419,11 @@ public sealed partial class EntityTagger
             return;
         }
 
-        var verbAt = first > 1 && IsOneOf(field, first - 1, ["the"]) ? first - 2 : first - 1;
-        var byVerbOrNoun = byVerb && (end >= field.Count || !IsOneOf(field, end, FeatureWords))
-            && (IsOneOf(field, verbAt, LocativeVerbs) || first > 1 && IsOneOf(field, first - 1, ["on"]) && IsOneOf(field, first - 2, LocativeOnNouns));
-        if (IsOneOf(field, first - 1, LocativeWords) || byVerbOrNoun
-            || first > 1 && IsOneOf(field, first - 1, ["of"]) && IsOneOf(field, first - 2, LocativeOfWords)
-            || first > 1 && IsOneOf(field, first - 1, ["the"]) && IsOneOf(field, first - 2, LocativeWords) // "in the Donbas", "across the West Bank"
-            || InParenthesesAfterAName(field, first))
+        var at = LocativeWordAt(field, first);
+        var byVerbOrNoun = byVerb && at >= 0 && (end >= field.Count || !IsOneOf(field, end, FeatureWords))
+            && (IsOneOf(field, at, LocativeVerbs) || at > 0 && IsOneOf(field, at, ["on"]) && IsOneOf(field, at - 1, LocativeOnNouns));
+        if (at >= 0 && (IsOneOf(field, at, LocativeWords) || at > 0 && IsOneOf(field, at, ["of"]) && IsOneOf(field, at - 1, LocativeOfWords))
+            || byVerbOrNoun || InParenthesesAfterAName(field, first) || BasedIn(field, end))
         {
             var key = PlaceKey(field.Field, field.Tokens[first].Start);
             t_locativePlaces!.Add(key);
@@ -1348,6 +1437,35 @@ public sealed partial class EntityTagger
             }
         }
     }
+
+    /// <summary>Adjectives that may stand between a locative word and a place ("in northern Gaza", "on central Sumy", "in the occupied West Bank").</summary>
+    private static readonly string[] PlaceAdjectives =
+        ["northern", "southern", "eastern", "western", "central", "north-eastern", "northeastern", "north-western", "northwestern", "south-eastern",
+         "southeastern", "south-western", "southwestern", "downtown", "rural", "coastal", "occupied", "besieged", "neighbouring", "neighboring"];
+
+    /// <summary>
+    /// Where the word that may make the place at <paramref name="first"/> located stands: right before it, or before an
+    /// adjective of place and a "the" ("in the occupied West Bank"); −1 when nothing is before it.
+    /// </summary>
+    private static int LocativeWordAt(FieldTokens field, int first)
+    {
+        var at = first - 1;
+        if (at > 0 && IsOneOf(field, at, PlaceAdjectives))
+        {
+            at--;
+        }
+
+        if (at > 0 && IsOneOf(field, at, ["the"]))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    /// <summary>"a Hangzhou-based start-up": the place is where the firm is.</summary>
+    private static bool BasedIn(FieldTokens field, int end) =>
+        end < field.Count && IsOneOf(field, end, ["based"]) && field.Tokens[end].Start == field.Tokens[end - 1].End + 1 && field.Text[field.Tokens[end - 1].End] == '-';
 
     /// <summary>"Kajuru LGA (Kaduna)", "Djibo (Soum, Sahel)": a place in parentheses right after a name locates that name.</summary>
     private static bool InParenthesesAfterAName(FieldTokens field, int first)

@@ -18,6 +18,9 @@ public sealed partial class EntityTagger
 
     /// <summary>States named like a country: (name, the country, the state's country), from the catalog's regions.</summary>
     private readonly (string Name, string Country, string State)[] _statesNamedLikeCountries;
+
+    /// <summary>States, provinces and their abbreviations (countries.json regions), to their country: "Texas" → US, "Ont" → CA, "Georgia" → US.</summary>
+    private readonly Dictionary<string, string> _stateCountries;
     private readonly AliasTrie _trie = new();
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
@@ -42,6 +45,11 @@ public sealed partial class EntityTagger
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _statesNamedLikeCountries = [.. catalog.Regions.Where(r => r.NamesCountry is not null).Select(r => (r.Name, r.NamesCountry!, r.Country))];
+        _stateCountries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var region in catalog.Regions)
+        {
+            _stateCountries.TryAdd(region.Name.TrimEnd('.'), region.Country);
+        }
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
         _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();
         _formerStates = catalog.All(EntityKind.Country).Where(c => c.Until is not null).ToDictionary(c => c.Id, StringComparer.Ordinal);

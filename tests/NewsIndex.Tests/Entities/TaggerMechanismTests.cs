@@ -220,6 +220,29 @@ public class TaggerMechanismTests
     public void TheObjectOfAVerb_ThatNamesNoCertainCity_NamesNoCountry(string text, string why) =>
         Assert.That(Countries(text), Is.Empty, why);
 
+    [TestCase("A tornado damaged homes in Paris, Texas, late Tuesday.", "US")]
+    [TestCase("The trial in Moscow, Idaho, was moved.", "US")]
+    [TestCase("A tornado touched down near Lebanon, Tennessee.", "US")]
+    [TestCase("A student was killed in Athens, Georgia.", "US")]
+    [TestCase("The company moved to London, Ontario.", "CA")]
+    [TestCase("Protesters in Tbilisi, Georgia, rallied.", "GE")]
+    public void APlaceBeforeAnotherCountrysState_IsThatStatesTown(string text, string country) =>
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), "the place's own country is not meant");
+
+    [TestCase("A Russian missile strike on central Sumy killed 35 people.", "UA")]
+    [TestCase("Israeli strikes in northern Gaza killed 12.", "PS")]
+    [TestCase("DeepSeek, a Hangzhou-based start-up, released a model that rivals US systems.", "CN")]
+    [TestCase("The Thames burst its banks in parts of Oxfordshire.", "GB")]
+    [TestCase("Storm Darragh brought gusts to Cornwall and Pembrokeshire.", "GB")]
+    [TestCase("A plan to resettle Gazans in Jordan was rejected.", "PS")]
+    public void AdjectivesOfPlace_BasedIn_PartsOf_Counties_AndGazans_NameTheirCountry(string text, string country) =>
+        Assert.That(Countries(text), Does.Contain(country));
+
+    [TestCase("The Massachusetts State Court for Suffolk County lifted the order.", "US", "a US county named like an English one")]
+    [TestCase("Warren Buffett raised his stake in Berkshire Hathaway.", "", "a firm named after a county")]
+    public void EnglishCountiesThatUsCountiesOrFirmsShare_AreLeftOut(string text, string countries, string why) =>
+        Assert.That(string.Join(",", Countries(text).Distinct()), Is.EqualTo(countries), why);
+
     [TestCase("Israeli forces raided a house in Tulkarm.", "PS")]
     [TestCase("Typhoon Yagi made landfall in Hai Phong.", "VN")]
     [TestCase("Airstrikes were reported in Saada.", "YE")]
