@@ -133,6 +133,13 @@ public sealed partial class EntityTagger
 
     private bool IsValid(in AliasTarget target, Token[] tokens, int count, int first, int end, string text, ArticleField field, int lastCityEnd, string lastCityCountry)
     {
+        // A dateline names a place, never a force: "LARGO, FLA" is Florida, not the FLA.
+        if (field == ArticleField.Dateline && (target.Role is AliasRole.NationalForce or AliasRole.ContextName or AliasRole.BareBranch
+            || target.Role == AliasRole.Name && _entities[target.Entity].Kind == EntityKind.Force))
+        {
+            return false;
+        }
+
         // "Nev.", "Ont.": outside a dateline only as the state of a place before it ("near Winnemucca, Nev.").
         if (target.Role == AliasRole.DatelineRegion && field != ArticleField.Dateline &&
             !(first > 0 && tokens[first].Has(TokenFlags.AfterComma) && tokens[first - 1].Has(TokenFlags.Capitalized)))

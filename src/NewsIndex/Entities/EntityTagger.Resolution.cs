@@ -195,10 +195,11 @@ public sealed partial class EntityTagger
             forceMentions += ResolveBareBranches(state, bareBranches, mentions);
         }
 
-        if (forceMentions > 0 || mentions.Exists(m => m.Kind == EntityKind.Base))
+        if (forceMentions > 0 || mentions.Exists(static m => m.Kind is EntityKind.Base or EntityKind.Force))
         {
             ResolveIndirectBases(state, baseNouns, mentions);
             AddHomeCountries(mentions);
+            AddCountriesNamedInForceNames(mentions);
         }
 
         ApplyHistory(mentions, published);
@@ -1114,6 +1115,70 @@ public sealed partial class EntityTagger
                 mentions.Add(mention with { Kind = EntityKind.Country, Id = country.Id, Implied = true });
             }
         }
+    }
+
+    /// <summary>
+    /// "Border Guard Bangladesh", "Armed Forces of the Philippines": a force whose name holds its country's name or
+    /// demonym names that country too, as "Nigerian troops" does, even where the text names other countries (the force's
+    /// home alone is added only where it names none, see AddHomeCountries).
+    /// </summary>
+    private void AddCountriesNamedInForceNames(List<EntityMention> mentions)
+    {
+        var count = mentions.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var mention = mentions[i];
+            if (mention.Kind != EntityKind.Force || _catalog.Get(EntityKind.Force, mention.Id) is not { Country: { } home }
+                || _catalog.Get(EntityKind.Country, home) is not { } country || !NamesCountry(mention.Text, country))
+            {
+                continue;
+            }
+
+            var named = false;
+            for (var m = 0; m < mentions.Count && !named; m++)
+            {
+                named = mentions[m].Kind == EntityKind.Country && mentions[m].Id == home && !mentions[m].Implied;
+            }
+
+            if (!named)
+            {
+                mentions.RemoveAll(m => m.Kind == EntityKind.Country && m.Id == home && m.Start == mention.Start && m.Field == mention.Field);
+                mentions.Add(mention with { Kind = EntityKind.Country, Id = home, Implied = false });
+                count = mentions.Count;
+            }
+        }
+    }
+
+    private static bool NamesCountry(string text, Entity country)
+    {
+        if (ContainsWord(text, country.Name))
+        {
+            return true;
+        }
+
+        foreach (var alias in country.Aliases)
+        {
+            if (ContainsWord(text, alias))
+            {
+                return true;
+            }
+        }
+
+        foreach (var demonym in country.Demonyms)
+        {
+            if (ContainsWord(text, demonym))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1])) && (at + word.Length == text.Length || !char.IsLetter(text[at + word.Length]));
     }
 
     [ThreadStatic]

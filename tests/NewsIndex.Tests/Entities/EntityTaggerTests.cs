@@ -142,6 +142,29 @@ public class EntityTaggerTests
     public void ForcesWhoseSourceNameHasATypographicApostrophe_AreNamedInFull(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Force), Is.EqualTo(expected), "UCDP and the Factbook write ’; the name itself was dropped as an alias");
 
+    [TestCase("A Russian missile strike on central Sumy killed 35 people.", new[] { "ru-armed-forces" })]
+    [TestCase("Ukrainian air defences shot down 40 drones.", new[] { "ua-armed-forces" })]
+    [TestCase("An Armenian soldier was killed by Azerbaijani sniper fire.", new[] { "am-armed-forces", "az-armed-forces" })]
+    [TestCase("Mexico's National Guard clashed with gunmen in Reynosa.", new[] { "mx-national-guard" })]
+    [TestCase("A Ukrainian National Guard unit repelled assaults near Pokrovsk.", new[] { "ua-national-guard" })]
+    [TestCase("Philippine soldiers clashed with New People's Army rebels.", new[] { "cpp", "ph-armed-forces" })]
+    [TestCase("The Philippine National Police arrested him.", new[] { "ph-police" })]
+    [TestCase("Southern Transitional Council forces took control of Seiyun.", new[] { "stc" })]
+    public void StrikesAndDefences_BranchesWrittenWithTheCountry_AndNamedGroups(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Force).Order(), Is.EqualTo(expected.Order()));
+
+    [TestCase("French strikes disrupted rail travel.")]
+    [TestCase("Shares of Paradyne fell.", "LARGO, FLA, March 5")]
+    public void LabourStrikesAndDatelines_NameNoForce(string text, string? dateline = null) =>
+        Assert.That(EntityCatalog.Default.Tagger.Tag(new Article("x", "", text) { Dateline = dateline }).Mentioned.Forces, Is.Empty,
+            "\"strikes\" alone is also a labour word; a dateline names a place (FLA is Florida, not the Azawad front)");
+
+    [TestCase("Border Guard Bangladesh pushed back Rohingya from Myanmar.", new[] { "BD", "MM" })]
+    [TestCase("The Pakistan Army said five soldiers died.", new[] { "PK" })]
+    [TestCase("The Islamic Resistance in Iraq launched drones at a US base in Syria.", new[] { "IQ", "SY", "US" })]
+    public void AForceWhoseNameHoldsItsCountry_NamesTheCountry(string text, string[] expected) =>
+        Assert.That(Ids(text, EntityKind.Country).Distinct().Order(), Is.EqualTo(expected));
+
     [TestCase("Family members gathered outside the court.")]
     [TestCase("Digital Equipment Corp reported higher earnings.")]
     [TestCase("The Reds beat the Cubs 5-3.")]

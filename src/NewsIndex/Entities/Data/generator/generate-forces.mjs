@@ -395,6 +395,21 @@ const ids = new Set([...entities.values()].filter(shipped).map(e => e.id));
     }
   }
 }
+// A national branch the Factbook names "<Demonym> X" ("Mexican National Guard") or "X of <Country>" ("National Guard of
+// Ukraine") is also written "<Country>'s X" ("Mexico's National Guard") and "<Demonym> X" ("Ukrainian National Guard").
+{
+  const byId = new Map(countries.map(c => [c.id, c]));
+  for (const e of entities.values()) {
+    const c = e.country && byId.get(e.country);
+    if (!c || e.source !== 'cia-world-factbook' || e.type === 'national' || curatedIds.has(e.id) || e.nameIsAlias === false || rejection(e.name)) continue;
+    const demonym = demonymOf(c);
+    const of = new RegExp(`^(.+) of (the )?${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).exec(e.name);
+    const rest = e.name.startsWith(demonym + ' ') ? e.name.slice(demonym.length + 1) : of ? of[1] : null;
+    if (!rest || !/\b(Guard|Gendarmerie|Police|Coast Guard|Marines?|Corps|Legion|Command)\b/.test(rest)) continue;
+    if (of) addAlias(e, `${demonym} ${rest}`, 'branch name');
+    if (!/s$/.test(c.name)) addAlias(e, `${c.name}'s ${rest}`, 'branch name');
+  }
+}
 const order = [...entities.values()].sort((a, b) =>
   (curatedIds.has(b.id) - curatedIds.has(a.id)) || (a.type === 'national' ? 0 : 1) - (b.type === 'national' ? 0 : 1) || a.id.localeCompare(b.id));
 const out = [];
