@@ -65,11 +65,20 @@ internal sealed class AliasTrie
     /// <summary>Whether <paramref name="symbol"/> is a word of some entity's name.</summary>
     public bool IsEntityWord(int symbol) => symbol >= 0 && _entityWords.Contains(symbol);
 
+    /// <summary>Entity words of names of one or two words other than a city's or a person's: "Henderson" (a city, and a word
+    /// of "Pitcairn Henderson Ducie and Oeno Islands") and "May" (a leader) are surnames too often to stop the person-name
+    /// rule ("Jordan Henderson", "Georgia May Jagger").</summary>
+    private readonly HashSet<int> _strongEntityWords = [];
+
+    /// <summary>Whether <paramref name="symbol"/> is a word of some entity's name that is neither a city's nor a person's.</summary>
+    public bool IsStrongEntityWord(int symbol) => symbol >= 0 && _strongEntityWords.Contains(symbol);
+
     /// <summary>Adds <paramref name="words"/> (normal forms with the flags of the alias as written) with a meaning.</summary>
     /// <param name="words">The alias's words.</param>
     /// <param name="target">Its meaning.</param>
     /// <param name="entityWords">Whether its words count as entity words (<see cref="IsEntityWord"/>); shadows never do.</param>
-    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target, bool entityWords = true)
+    /// <param name="strong">Whether they also count as strong entity words (<see cref="IsStrongEntityWord"/>): not for cities and people.</param>
+    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target, bool entityWords = true, bool strong = true)
     {
         if (_values is not null)
         {
@@ -97,6 +106,10 @@ internal sealed class AliasTrie
             if (entityWords && target.Role != AliasRole.Shadow)
             {
                 _entityWords.Add(symbol);
+                if (strong && target.Role is not (AliasRole.City or AliasRole.Person) && words.Count <= 2)
+                {
+                    _strongEntityWords.Add(symbol);
+                }
             }
 
             if (symbol > Vocabulary.CapitalizedWord)

@@ -191,13 +191,14 @@ public sealed partial class EntityTagger
 
         // "Chad Smith", "Michael Jordan", "Atlanta, Georgia": a country name that is also a first name or a US state.
         if (end < count && tokens[end].Has(TokenFlags.Capitalized) && !tokens[end].Has(TokenFlags.SentenceStart) &&
-            !tokens[end].Has(TokenFlags.AfterComma) && !_trie.IsEntityWord(tokens[end].Symbol) && !IsPossessive(tokens[first]))
+            !tokens[end].Has(TokenFlags.AfterComma) && !_trie.IsStrongEntityWord(tokens[end].Symbol) && !IsPossessive(tokens[first]))
         {
             return false;
         }
 
         if (first > 0 && !tokens[first].Has(TokenFlags.SentenceStart) && !tokens[first].Has(TokenFlags.AfterComma) &&
-            tokens[first - 1].Has(TokenFlags.Capitalized) && !_trie.IsEntityWord(tokens[first - 1].Symbol) && !tokens[first - 1].Has(TokenFlags.AllUpper))
+            tokens[first - 1].Has(TokenFlags.Capitalized) && !_trie.IsStrongEntityWord(tokens[first - 1].Symbol) && !tokens[first - 1].Has(TokenFlags.AllUpper) &&
+            !(tokens[first - 1].Has(TokenFlags.SentenceStart) && IsWordOf(tokens[first - 1], text, SentenceOpeners)))
         {
             return false;
         }

@@ -204,7 +204,7 @@ public sealed partial class EntityTagger
 
         ApplyHistory(mentions, published);
         DropPlacesOfAnotherCountrysState(mentions, state.Fields);
-        ResolveStatesNamedLikeCountries(mentions);
+        ResolveStatesNamedLikeCountries(mentions, fields: state.Fields);
         DropUnsupportedPlaces(mentions, _catalog, state.Fields);
         if (contextNames is not null)
         {
@@ -469,11 +469,12 @@ public sealed partial class EntityTagger
     /// name of Georgia ("Tbilisi", "Georgian"). It becomes an implied mention of the US, like any state's name; a US
     /// named only as another actor ("Russia invaded Georgia; the US protested") leaves the country.
     /// </summary>
-    private void ResolveStatesNamedLikeCountries(List<EntityMention> mentions)
+    private void ResolveStatesNamedLikeCountries(List<EntityMention> mentions, List<FieldTokens> fields)
     {
         foreach (var (name, country, state) in _statesNamedLikeCountries)
         {
             var statePlaces = false;
+            var county = false;
             var otherNames = false;
             var found = false;
             foreach (var mention in mentions)
@@ -488,27 +489,40 @@ public sealed partial class EntityTagger
                     var same = mention.Text.Equals(name, StringComparison.OrdinalIgnoreCase);
                     found |= same;
                     otherNames |= !same;
+                    county |= same && fields.Find(f => f.Field == mention.Field) is { } field && WithACounty(field.Text, mention.Start, mention.End);
                 }
-                else if (mention.Id == state && (mention.Implied || mention.Field == ArticleField.Dateline))
+                else if (mention.Id == state && (mention.Implied || mention.Field == ArticleField.Dateline
+                    || _stateCountries.TryGetValue(mention.Text.TrimEnd('.'), out var of) && of == state))
                 {
-                    statePlaces = true;
+                    statePlaces = true; // a place of the state's country, or another of its states
                 }
             }
 
-            if (!found || otherNames || !statePlaces)
+            if (!found || otherNames || !(statePlaces || county))
             {
                 continue;
             }
 
+            // A county says itself that the name is the state, as a region word does ("Niger State"): no support needed.
             for (var m = 0; m < mentions.Count; m++)
             {
                 if (mentions[m].Kind == EntityKind.Country && mentions[m].Id == country)
                 {
-                    mentions[m] = mentions[m] with { Id = state, Implied = true };
+                    mentions[m] = mentions[m] with { Id = state, Implied = !county };
                 }
             }
         }
     }
+
+    /// <summary>"Georgia's Fulton County", "Fulton County, Georgia": a county of the name says it is the state.</summary>
+    private static bool WithACounty(string text, int start, int end) =>
+        CountyAfter().IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end))) || CountyBefore().IsMatch(text.AsSpan(Math.Max(0, start - 40), start - Math.Max(0, start - 40)));
+
+    [GeneratedRegex(@"^['’]s(\s+\p{Lu}\p{Ll}+){1,2}\s+County\b")]
+    private static partial Regex CountyAfter();
+
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+\s+County,\s*$")]
+    private static partial Regex CountyBefore();
 
     /// <summary>Before a state's end, mentions of the countries it covered mean that state (Moscow in 1987: the USSR).</summary>
     private void ApplyHistory(List<EntityMention> mentions, DateTimeOffset? published)
