@@ -1211,7 +1211,7 @@ public sealed partial class EntityTagger
 
     /// <summary>Words that make a region name unmistakably a region ("Borno State", "Kabul Province").</summary>
     private static readonly string[] RegionWords =
-        ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship"];
+        ["state", "province", "region", "governorate", "district", "prefecture", "oblast", "county", "department", "emirate", "canton", "territory", "division", "wilaya", "krai", "voivodeship", "regency"];
 
     /// <summary>
     /// A region or a city outside the dateline implies its country only with support, because a bare place name ("Long
@@ -1287,9 +1287,10 @@ public sealed partial class EntityTagger
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (!mention.Implied || mention.Kind != EntityKind.Country || supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text)
-                || alone && locative.Contains(PlaceKey(mention))
-                || LocatedBesideOthers(mentions, i, fields))
+            if (!mention.Implied || mention.Kind != EntityKind.Country
+                || !(mention.Implied && t_cityPlaces!.Contains(PlaceKey(mention)) && QualifiedByAnotherCountry(mentions, i, fields))
+                && (supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text) || alone && locative.Contains(PlaceKey(mention))
+                    || LocatedBesideOthers(mentions, i, fields)))
             {
                 mentions[kept++] = mention;
             }
@@ -1312,19 +1313,27 @@ public sealed partial class EntityTagger
             return false;
         }
 
-        // "Milan, Ohio", "Faro in Canada", "the Zama area of Alberta": a place of another country right after it says
-        // where it is.
+        return !QualifiedByAnotherCountry(mentions, index, fields);
+    }
+
+    /// <summary>
+    /// "Milan, Ohio", "Faro in Canada", "the Zama area of Alberta", "Kani township, Sagaing region": a place (not a city)
+    /// of another country right after a place says where that place is.
+    /// </summary>
+    private static bool QualifiedByAnotherCountry(List<EntityMention> mentions, int index, List<FieldTokens> fields)
+    {
+        var mention = mentions[index];
         var text = fields.Find(f => f.Field == mention.Field)?.Text;
         for (var j = index + 1; text is not null && j < mentions.Count && mentions[j].Field == mention.Field && mentions[j].Start <= mention.End + 16; j++)
         {
             if (mentions[j].Start > mention.End && mentions[j].Kind == EntityKind.Country && mentions[j].Id != mention.Id
                 && !t_cityPlaces!.Contains(PlaceKey(mentions[j])) && QualifierGap().IsMatch(text.AsSpan(mention.End, mentions[j].Start - mention.End)))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     private void AddImpliedCityCountries(List<EntityMention> mentions, FieldTokens field, Hit hit, ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
@@ -1445,7 +1454,7 @@ public sealed partial class EntityTagger
     /// <summary>Words before "of" that make the place after it a location ("north of Goma", "the town of Djibo").</summary>
     private static readonly string[] LocativeOfWords =
         ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "town", "village", "city", "area", "district", "region", "province", "locality", "vicinity", "suburbs",
-         "parts", "part", "heart", "centre", "center", "much", "most"];
+         "parts", "part", "heart", "centre", "center", "much", "most", "mayor", "governor", "port", "residents", "people", "streets", "suburb"];
 
     /// <summary>Verbs whose object is where something happens ("Russian missiles struck Kharkiv", "M23 rebels entered Goma").</summary>
     private static readonly string[] LocativeVerbs =

@@ -243,6 +243,25 @@ public class TaggerMechanismTests
     public void EnglishCountiesThatUsCountiesOrFirmsShare_AreLeftOut(string text, string countries, string why) =>
         Assert.That(string.Join(",", Countries(text).Distinct()), Is.EqualTo(countries), why);
 
+    [TestCase("The Socceroos held Saudi Arabia to a draw in Jeddah.", "AU")]
+    [TestCase("Bafana Bafana coach Hugo Broos named his squad.", "ZA")]
+    [TestCase("Storm Eowyn left homes in Donegal without power.", "IE")]
+    [TestCase("Galway County Council granted permission for a wind farm.", "IE")]
+    [TestCase("The governor of Nuevo Leon clashed with the state congress.", "MX")]
+    [TestCase("A quake shook Tuban regency, East Java.", "ID")]
+    public void TeamNicknames_IrishCounties_GovernorsOf_AndRegencies_NameTheirCountry(string text, string country) =>
+        Assert.That(Countries(text), Does.Contain(country));
+
+    [TestCase("A chain added a Turkish delight milkshake to its menu.")]
+    [TestCase("A German shepherd named Rex found the hiker.")]
+    [TestCase("Analysts said the Mexican standoff would end in a buyout.")]
+    [TestCase("Removing Japanese knotweed costs homeowners thousands.")]
+    public void DemonymIdioms_NameNoCountry(string text) => Assert.That(Countries(text), Is.Empty);
+
+    [TestCase("Jets bombed a monastery in Kani township, Sagaing region.", "MM", "Kani is also a Japanese city; the region after it says where it is")]
+    public void APlaceThatAnotherCountrysRegionQualifies_IsThatCountrys(string text, string country, string why) =>
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), why);
+
     [TestCase("Israeli forces raided a house in Tulkarm.", "PS")]
     [TestCase("Typhoon Yagi made landfall in Hai Phong.", "VN")]
     [TestCase("Airstrikes were reported in Saada.", "YE")]
