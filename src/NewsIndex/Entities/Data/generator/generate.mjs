@@ -132,8 +132,9 @@ for (const [key, exonyms] of Object.entries(extras.cityExonyms)) {
   for (const exonym of exonyms) if (!byName.has(fold(exonym))) byName.set(fold(exonym), { ...city, name: exonym });
 }
 // Other spellings: GeoNames' alternate names (cities1000, CC-BY-3.0) that write the same name in another transliteration,
-// as English news may ("Tulkarm" for Ţūlkarm, "Tartus" for Tartouss, "Saada" for Sa'dah, "Teheran", "Kharkov"): the
-// same consonants in the same order and the same last letter, Latin letters only, four letters or more; never a
+// as English news may ("Tulkarm" for Ţūlkarm, "Tartus" for Tartouss, "Saada" for Sa'dah, "Teheran", "Kharkov",
+// "Bhubaneswar" for Bhubaneshwar): the same consonants in the same order ("sh" read as "s")
+// and the same last letter, Latin letters only, four letters or more; never a
 // frequent English word, a country's name, or the name of another place of 1,000 people or more anywhere.
 const placesByName = new Map();
 for (const place of cities) {
@@ -146,7 +147,7 @@ for (const line of readFileSync(require.resolve('cities1000/cities1000.txt'), 'u
   const fields = line.split('\t');
   if (fields.length > 3 && fields[3]) alternateNames.set(+fields[0], fields[3].split(','));
 }
-const letters = s => fold(s).replace(/[^a-z]/g, '').replace(/([aeiou])h$/, '$1');
+const letters = s => fold(s).replace(/[^a-z]/g, '').replace(/sh/g, 's').replace(/([aeiou])h$/, '$1');
 const consonants = s => {
   const x = letters(s).replace(/^(al|el|ad|as|ar|an|at|az|ash)(?=[a-z]{4})/, '').replace(/(.)\1+/g, '$1');
   return x[0] + x.slice(1).replace(/[aeiouy]/g, '');
