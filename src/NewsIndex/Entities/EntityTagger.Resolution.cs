@@ -386,14 +386,19 @@ public sealed partial class EntityTagger
         for (var i = 0; i < count; i++)
         {
             var place = mentions[i];
-            if (place.Kind != EntityKind.Country || fields.Find(f => f.Field == place.Field) is not { } field
+            if (place.Kind != EntityKind.Country || FieldOf(fields, place.Field) is not { } field
                 || StateAfterComma(field.Text, place.End) is not var (stateStart, stateEnd, stateCountry) || stateCountry == place.Id)
             {
                 continue;
             }
 
             var stateText = field.Text[stateStart..stateEnd];
-            var stateMention = mentions.FindIndex(m => m.Field == place.Field && m.Start == stateStart);
+            var stateMention = -1;
+            for (var m = i + 1; m < mentions.Count && stateMention < 0; m++)
+            {
+                stateMention = mentions[m].Field == place.Field && mentions[m].Start == stateStart ? m : -1;
+            }
+
             if (stateMention >= 0 && mentions[stateMention].Id == place.Id)
             {
                 continue; // "Tbilisi, Georgia": the country's own place
@@ -416,6 +421,20 @@ public sealed partial class EntityTagger
         {
             mentions.RemoveAll(static m => m.Id.Length == 0);
         }
+    }
+
+    /// <summary>The field's tokens (without a closure: this runs for every place).</summary>
+    private static FieldTokens? FieldOf(List<FieldTokens> fields, ArticleField field)
+    {
+        foreach (var candidate in fields)
+        {
+            if (candidate.Field == field)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The state or province named right after a comma at <paramref name="at"/> (its span and country), if any: up to three words.</summary>
@@ -447,7 +466,8 @@ public sealed partial class EntityTagger
                 end++;
             }
 
-            if (_stateCountries.TryGetValue(text.AsSpan(i, end - i).TrimEnd('.').ToString(), out var country))
+            var candidate = text.AsSpan(i, end - i).TrimEnd('.');
+            if (_stateNameShapes.Contains((candidate[0], candidate.Length)) && _stateCountries.TryGetValue(candidate.ToString(), out var country))
             {
                 found = (i, end, country);
             }
@@ -489,7 +509,7 @@ public sealed partial class EntityTagger
                     var same = mention.Text.Equals(name, StringComparison.OrdinalIgnoreCase);
                     found |= same;
                     otherNames |= !same;
-                    county |= same && fields.Find(f => f.Field == mention.Field) is { } field && WithACounty(field.Text, mention.Start, mention.End);
+                    county |= same && FieldOf(fields, mention.Field) is { } field && WithACounty(field.Text, mention.Start, mention.End);
                 }
                 else if (mention.Id == state && (mention.Implied || mention.Field == ArticleField.Dateline
                     || _stateCountries.TryGetValue(mention.Text.TrimEnd('.'), out var of) && of == state))
@@ -1138,28 +1158,37 @@ public sealed partial class EntityTagger
     /// </summary>
     private void AddCountriesNamedInForceNames(List<EntityMention> mentions)
     {
+        // Linear in the mentions (a hostile text may name thousands of forces), with per-thread sets.
+        var named = t_countriesPresent ??= new HashSet<string>(StringComparer.Ordinal);
+        named.Clear();
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Country && !mention.Implied)
+            {
+                named.Add(mention.Id);
+            }
+        }
+
         var count = mentions.Count;
+        HashSet<long>? added = null;
         for (var i = 0; i < count; i++)
         {
             var mention = mentions[i];
             if (mention.Kind != EntityKind.Force || _catalog.Get(EntityKind.Force, mention.Id) is not { Country: { } home }
-                || _catalog.Get(EntityKind.Country, home) is not { } country || !NamesCountry(mention.Text, country))
+                || named.Contains(home) || _catalog.Get(EntityKind.Country, home) is not { } country || !NamesCountry(mention.Text, country))
             {
                 continue;
             }
 
-            var named = false;
-            for (var m = 0; m < mentions.Count && !named; m++)
-            {
-                named = mentions[m].Kind == EntityKind.Country && mentions[m].Id == home && !mentions[m].Implied;
-            }
+            named.Add(home);
+            mentions.Add(mention with { Kind = EntityKind.Country, Id = home, Implied = false });
+            (added ??= []).Add(PlaceKey(mention));
+        }
 
-            if (!named)
-            {
-                mentions.RemoveAll(m => m.Kind == EntityKind.Country && m.Id == home && m.Start == mention.Start && m.Field == mention.Field);
-                mentions.Add(mention with { Kind = EntityKind.Country, Id = home, Implied = false });
-                count = mentions.Count;
-            }
+        if (added is not null)
+        {
+            // The home AddHomeCountries put on the same words, implied, gives way to the named one.
+            mentions.RemoveAll(m => m.Kind == EntityKind.Country && m.Implied && added.Contains(PlaceKey(m)) && named.Contains(m.Id));
         }
     }
 
@@ -1323,7 +1352,7 @@ public sealed partial class EntityTagger
     private static bool QualifiedByAnotherCountry(List<EntityMention> mentions, int index, List<FieldTokens> fields)
     {
         var mention = mentions[index];
-        var text = fields.Find(f => f.Field == mention.Field)?.Text;
+        var text = FieldOf(fields, mention.Field)?.Text;
         for (var j = index + 1; text is not null && j < mentions.Count && mentions[j].Field == mention.Field && mentions[j].Start <= mention.End + 16; j++)
         {
             if (mentions[j].Start > mention.End && mentions[j].Kind == EntityKind.Country && mentions[j].Id != mention.Id

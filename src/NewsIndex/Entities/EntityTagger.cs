@@ -21,6 +21,9 @@ public sealed partial class EntityTagger
 
     /// <summary>States, provinces and their abbreviations (countries.json regions), to their country: "Texas" → US, "Ont" → CA, "Georgia" → US.</summary>
     private readonly Dictionary<string, string> _stateCountries;
+
+    /// <summary>First letters and lengths of the state names, so a word after a comma is looked up (as a string) only when it may be one.</summary>
+    private readonly HashSet<(char, int)> _stateNameShapes = [];
     private readonly AliasTrie _trie = new();
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
@@ -48,7 +51,10 @@ public sealed partial class EntityTagger
         _stateCountries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var region in catalog.Regions)
         {
-            _stateCountries.TryAdd(region.Name.TrimEnd('.'), region.Country);
+            var stateName = region.Name.TrimEnd('.');
+            _stateCountries.TryAdd(stateName, region.Country);
+            _stateNameShapes.Add((char.ToUpperInvariant(stateName[0]), stateName.Length));
+            _stateNameShapes.Add((char.ToLowerInvariant(stateName[0]), stateName.Length));
         }
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
         _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();
