@@ -4,7 +4,7 @@ using NewsIndex.Entities;
 
 namespace NewsIndex.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>evaluate-forces</c>, <c>evaluate-stories</c>, <c>stories-open</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
+/// <summary>Entry point: BenchmarkDotNet's switcher, plus the <c>evaluate</c>, <c>evaluate-forces</c>, <c>evaluate-probes</c>, <c>evaluate-stories</c>, <c>stories-open</c>, <c>scale</c> and <c>scale-summary</c> modes.</summary>
 public static class Program
 {
     /// <summary>Runs benchmarks (default) or a mode named by the first argument.</summary>
@@ -32,6 +32,23 @@ public static class Program
         if (args.Length > 0 && args[0] == "evaluate-forces")
         {
             return EvaluateForces(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "evaluate-probes")
+        {
+            var files = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray() is { Length: > 0 } given ? given : CountryProbeEvaluation.FindDefaultPaths();
+            if (files.Count == 0)
+            {
+                Console.Error.WriteLine("evaluate-probes: tests/devsets/countries-probe-*.jsonl not found above the current directory; pass FILE...");
+                return 2;
+            }
+
+            foreach (var file in files)
+            {
+                CountryProbeEvaluation.Print(file, CountryProbeEvaluation.Run(file, EntityCatalog.Default), Console.Out, args.Contains("--errors"));
+            }
+
+            return 0;
         }
 
         if (args.Length > 0 && args[0] == "evaluate-stories")
