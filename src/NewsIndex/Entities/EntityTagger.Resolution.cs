@@ -33,6 +33,7 @@ public sealed partial class EntityTagger
         var topCountry = countryCounts.Count == 0 ? null : countryCounts.MaxBy(kv => kv.Value).Key;
         (t_locativePlaces ??= []).Clear();
         (t_strongPlaces ??= []).Clear();
+        t_institutionPlaces?.Clear();
         t_personLikePlaces?.Clear();
         (t_cityPlaces ??= []).Clear();
         (t_towns ??= []).Clear();
@@ -132,6 +133,7 @@ public sealed partial class EntityTagger
                     // and says it is a region (see NamesItselfAPlace).
                     var end = hit.End < field.Count && IsRegionWord(field, hit.End) ? hit.End + 1 : hit.End;
                     Add(mentions, field, hit.First, end, _entities[regionCountry], implied: true);
+                    NoteInstitution(field, hit.First, end);
 
                     // A region named like its own city counts beside other countries as the city would ("in Tulkarm").
                     var sameNamedCity = IndexOf(targets, AliasRole.City) is var c and >= 0 && _catalog.Cities[targets[c].Entity] is var candidate
@@ -1012,6 +1014,10 @@ public sealed partial class EntityTagger
     [ThreadStatic]
     private static HashSet<long>? t_locativePlaces;
 
+    /// <summary>Places before a public body's name (see NoteInstitution).</summary>
+    [ThreadStatic]
+    private static HashSet<long>? t_institutionPlaces;
+
     /// <summary>Where a city's implied mentions start (see LocatedBesideOthers: a city after another does not qualify it).</summary>
     [ThreadStatic]
     private static HashSet<long>? t_cityPlaces;
@@ -1319,6 +1325,7 @@ public sealed partial class EntityTagger
             if (!mention.Implied || mention.Kind != EntityKind.Country
                 || !(mention.Implied && t_cityPlaces!.Contains(PlaceKey(mention)) && QualifiedByAnotherCountry(mentions, i, fields))
                 && (supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text) || alone && locative.Contains(PlaceKey(mention))
+                    || t_institutionPlaces?.Contains(PlaceKey(mention)) == true
                     || LocatedBesideOthers(mentions, i, fields)))
             {
                 mentions[kept++] = mention;
@@ -1403,6 +1410,11 @@ public sealed partial class EntityTagger
 
         // "the Mopti region": a city name of one country followed by a region word is that country's region; "Idlib
         // city", "Menaka town": followed by a place word, it says itself that it is a place.
+        if (mentions.Count > first)
+        {
+            NoteInstitution(field, hit.First, hit.End);
+        }
+
         if (mentions.Count == first + 1 && hit.End < field.Count && (IsRegionWord(field, hit.End) || IsOneOf(field, hit.End, PlaceWords)))
         {
             var city = mentions[first];
@@ -1476,9 +1488,29 @@ public sealed partial class EntityTagger
         return cities > 1 ? best : -1;
     }
 
+    /// <summary>Capitalised words after a place's name that make it a public body's seat ("Cornwall Council", "Kandahar Airport").</summary>
+    private static readonly string[] InstitutionWords = ["Council", "Police", "Assembly", "Government", "Parliament", "Airport", "Legislature", "Municipality"];
+
+    /// <summary>Words before "Court" that make a court of the place ("Kerala High Court", "Lahore High Court").</summary>
+    private static readonly string[] CourtWords = ["High", "Supreme", "District", "Provincial"];
+
+    /// <summary>
+    /// "Kerala High Court", "Cornwall Council", "Sindh Assembly", "Kandahar Airport": a place's name before the name of a
+    /// public body seated there says itself that it is the place, like a region word after it ("Niger State"), so it
+    /// names its country without other support.
+    /// </summary>
+    private static void NoteInstitution(FieldTokens field, int first, int end)
+    {
+        if (end < field.Count && field.Tokens[end].Has(TokenFlags.Capitalized) && !field.Tokens[end].Has(TokenFlags.AllUpper)
+            && (IsOneOf(field, end, InstitutionWords) || end + 1 < field.Count && IsOneOf(field, end, CourtWords) && IsOneOf(field, end + 1, ["Court"])))
+        {
+            (t_institutionPlaces ??= []).Add(PlaceKey(field.Field, field.Tokens[first].Start));
+        }
+    }
+
     /// <summary>Words before a place that say the text is about something happening there ("in Herat", "near Kidal").</summary>
     private static readonly string[] LocativeWords =
-        ["in", "near", "at", "outside", "around", "off", "into", "inside", "toward", "towards", "across", "from", "nearby"];
+        ["in", "near", "at", "outside", "around", "off", "into", "inside", "toward", "towards", "across", "from", "nearby", "to"];
 
     /// <summary>Words before "of" that make the place after it a location ("north of Goma", "the town of Djibo").</summary>
     private static readonly string[] LocativeOfWords =

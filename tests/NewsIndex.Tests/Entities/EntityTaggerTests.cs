@@ -41,7 +41,8 @@ public class EntityTaggerTests
     [TestCase("Troops left Chad on Monday.", new[] { "TD" })]
     [TestCase("Chad is deliberating.", new[] { "TD" })]
     [TestCase("Michael Jordan played golf.", new string[0])]
-    [TestCase("He flew to Atlanta, Georgia on Monday.", new string[0])]
+    [TestCase("He flew to Atlanta, Georgia on Monday.", new[] { "US" })]
+    [TestCase("He met Atlanta, Georgia officials on Monday.", new string[0])]
     public void PersonNamesAndUsStates_AreNotCountries(string text, string[] expected) =>
         Assert.That(Ids(text, EntityKind.Country), Is.EqualTo(expected));
 

@@ -249,6 +249,10 @@ public class TaggerMechanismTests
     [TestCase("Galway County Council granted permission for a wind farm.", "IE")]
     [TestCase("The governor of Nuevo Leon clashed with the state congress.", "MX")]
     [TestCase("A quake shook Tuban regency, East Java.", "ID")]
+    [TestCase("The Kerala High Court ordered the state government to pay.", "IN")]
+    [TestCase("Cornwall Council voted to charge a premium on second homes.", "GB")]
+    [TestCase("The Sindh Assembly passed a resolution.", "PK")]
+    [TestCase("Cyclone Freddy brought floods to Blantyre.", "MW")]
     public void TeamNicknames_IrishCounties_GovernorsOf_AndRegencies_NameTheirCountry(string text, string country) =>
         Assert.That(Countries(text), Does.Contain(country));
 
