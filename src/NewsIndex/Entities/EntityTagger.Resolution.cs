@@ -395,8 +395,9 @@ public sealed partial class EntityTagger
             }
 
             var stateText = field.Text[stateStart..stateEnd];
+            // The state's own mention, if the matcher made one, comes right after (mentions follow the text here).
             var stateMention = -1;
-            for (var m = i + 1; m < mentions.Count && stateMention < 0; m++)
+            for (var m = i + 1; m < mentions.Count && m <= i + 3 && stateMention < 0; m++)
             {
                 stateMention = mentions[m].Field == place.Field && mentions[m].Start == stateStart ? m : -1;
             }
