@@ -1324,7 +1324,7 @@ public sealed partial class EntityTagger
         {
             var mention = mentions[i];
             if (!mention.Implied || mention.Kind != EntityKind.Country
-                || !(mention.Implied && t_cityPlaces!.Contains(PlaceKey(mention)) && QualifiedByAnotherCountry(mentions, i, fields))
+                || !(t_cityPlaces!.Contains(PlaceKey(mention)) && QualifiedByAnotherCountry(mentions, i, fields))
                 && (supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text) || alone && locative.Contains(PlaceKey(mention))
                     || t_institutionPlaces?.Contains(PlaceKey(mention)) == true
                     || LocatedBesideOthers(mentions, i, fields)))
@@ -1337,9 +1337,10 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>
-    /// A city (not a town) where something happens counts even where the text names other countries: the actors'
-    /// countries do not make the place's country doubtful ("Israeli strikes in Khan Younis", "Russian missiles struck
-    /// Kharkiv", "Wagner fighters in Timbuktu"). Not when another country's place qualifies it ("Milan, Ohio").
+    /// A city where something happens (a town only after "in", "near" and the like) counts even where the text names
+    /// other countries: the actors' countries do not make the place's country doubtful ("Israeli strikes in Khan Younis",
+    /// "Russian missiles struck Kharkiv", "Wagner fighters in Timbuktu"). Not when another country's place qualifies it
+    /// ("Milan, Ohio"), nor when the text gives the name to someone.
     /// </summary>
     private static bool LocatedBesideOthers(List<EntityMention> mentions, int index, List<FieldTokens> fields)
     {
@@ -1463,7 +1464,7 @@ public sealed partial class EntityTagger
         }
 
         return !city.NamedElsewhere && !field.Tokens[hit.First].Has(TokenFlags.AllUpper) && !IsOneOf(field, hit.End - 1, FeatureWords)
-            && (city.Population >= City.TownPopulation || hit.First > 0 && LocativeWordAt(field, hit.First) is var at && at >= 0 && IsOneOf(field, at, TownLocativeWords));
+            && (city.Population >= City.TownPopulation || LocativeWordAt(field, hit.First) is var at && at >= 0 && IsOneOf(field, at, TownLocativeWords));
     }
 
     private int CityReading(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
