@@ -77,8 +77,7 @@ internal sealed class AliasTrie
     /// <param name="words">The alias's words.</param>
     /// <param name="target">Its meaning.</param>
     /// <param name="entityWords">Whether its words count as entity words (<see cref="IsEntityWord"/>); shadows never do.</param>
-    /// <param name="strong">Whether they also count as strong entity words (<see cref="IsStrongEntityWord"/>): not for cities and people.</param>
-    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target, bool entityWords = true, bool strong = true)
+    public void Add(IReadOnlyList<(string Word, TokenFlags Flags)> words, AliasTarget target, bool entityWords = true)
     {
         if (_values is not null)
         {
@@ -106,7 +105,7 @@ internal sealed class AliasTrie
             if (entityWords && target.Role != AliasRole.Shadow)
             {
                 _entityWords.Add(symbol);
-                if (strong && target.Role is not (AliasRole.City or AliasRole.Person) && words.Count <= 2)
+                if (target.Role is not (AliasRole.City or AliasRole.Person) && words.Count <= 2)
                 {
                     _strongEntityWords.Add(symbol);
                 }

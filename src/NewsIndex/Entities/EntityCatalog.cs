@@ -371,7 +371,7 @@ public sealed partial class EntityCatalog
         builder.AppendJoin(';', NationalNouns).AppendJoin(';', PersonLikeAliases).AppendJoin(';', Regions).AppendJoin(';', Shadows);
         foreach (var city in Cities)
         {
-            builder.Append(city.Name).Append('|').Append(city.Country).Append('|').Append(city.Population).Append(';');
+            builder.Append(city.Name).Append('|').Append(city.Country).Append('|').Append(city.Population).Append('|').Append(city.NamedElsewhere).Append(';');
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16].ToLowerInvariant();
     }

@@ -374,8 +374,6 @@ public sealed partial class EntityTagger
         return false;
     }
 
-    /// <summary>States of a country that share their name with another country: "Georgia", the US state.</summary>
-
     /// <summary>
     /// "Paris, Texas", "Moscow, Idaho", "Lebanon, Tennessee", "London, Ontario", "Athens, Georgia": a place right before
     /// a comma and another country's state or province is that state's town, not the country's place, so its mention
@@ -394,19 +392,22 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            var stateText = field.Text[stateStart..stateEnd];
             // The state's own mention, if the matcher made one, comes right after (mentions follow the text here).
             var stateMention = -1;
             for (var m = i + 1; m < mentions.Count && m <= i + 3 && stateMention < 0; m++)
             {
-                stateMention = mentions[m].Field == place.Field && mentions[m].Start == stateStart ? m : -1;
+                stateMention = mentions[m].Kind == EntityKind.Country && mentions[m].Field == place.Field && mentions[m].Start == stateStart ? m : -1;
             }
 
-            if (stateMention >= 0 && mentions[stateMention].Id == place.Id)
+            // "Tbilisi, Georgia" is the country's own place; in "Russia, Georgia and Ukraine" the matcher read the country;
+            // "London, New York and Tokyo" is a list of places, not a town and its state.
+            if (stateMention >= 0 && (mentions[stateMention].Id == place.Id || mentions[stateMention].Id != stateCountry && !mentions[stateMention].Implied)
+                || place.Field != ArticleField.Dateline && ListGoesOn(field.Text, stateEnd)) // "DUBLIN, Ohio, March 5" is no list
             {
-                continue; // "Tbilisi, Georgia": the country's own place
+                continue;
             }
 
+            var stateText = field.Text[stateStart..stateEnd];
             mentions[i] = place with { Id = "" };
             removed++;
             if (stateMention < 0)
@@ -424,6 +425,30 @@ public sealed partial class EntityTagger
         {
             mentions.RemoveAll(static m => m.Id.Length == 0);
         }
+    }
+
+    /// <summary>Whether the text at <paramref name="at"/> ends a phrase: its end, or a point, comma, semicolon, colon or bracket.</summary>
+    private static bool EndsAPhrase(string text, int at)
+    {
+        var rest = text.AsSpan(at).TrimStart(' ');
+        return rest.IsEmpty || rest[0] is '.' or ',' or ';' or ':' or ')' or '\n';
+    }
+
+    /// <summary>Whether a list of names goes on after <paramref name="at"/>: ", Tokyo", " and Tokyo", ", and Tokyo".</summary>
+    private static bool ListGoesOn(string text, int at)
+    {
+        var rest = text.AsSpan(at).TrimStart(' ');
+        var comma = rest.StartsWith(",");
+        rest = (comma ? rest[1..] : rest).TrimStart(' ');
+        foreach (var conjunction in (ReadOnlySpan<string>)["and ", "or "])
+        {
+            if (rest.StartsWith(conjunction, StringComparison.Ordinal))
+            {
+                return rest.Length > conjunction.Length && char.IsUpper(rest[conjunction.Length]);
+            }
+        }
+
+        return comma && rest.Length > 0 && char.IsUpper(rest[0]);
     }
 
     /// <summary>The field's tokens (without a closure: this runs for every place).</summary>
@@ -469,8 +494,10 @@ public sealed partial class EntityTagger
                 end++;
             }
 
-            var candidate = text.AsSpan(i, end - i).TrimEnd('.');
-            if (_stateNameShapes.Contains((candidate[0], candidate.Length)) && _stateCountries.TryGetValue(candidate.ToString(), out var country))
+            var written = text.AsSpan(i, end - i);
+            var candidate = written.TrimEnd('.');
+            if (candidate.Length > 0 && _stateNameShapes.Contains((candidate[0], candidate.Length)) && _stateCountries.TryGetValue(candidate.ToString(), out var country)
+                && (written.Length > candidate.Length || !_datelineOnlyStates.Contains(candidate.ToString())))
             {
                 found = (i, end, country);
             }
@@ -512,10 +539,10 @@ public sealed partial class EntityTagger
                     var same = mention.Text.Equals(name, StringComparison.OrdinalIgnoreCase);
                     found |= same;
                     otherNames |= !same;
-                    county |= same && FieldOf(fields, mention.Field) is { } field && WithACounty(field.Text, mention.Start, mention.End);
+                    county = county || same && FieldOf(fields, mention.Field) is { } field && WithACounty(field.Text, mention.Start, mention.End);
                 }
                 else if (mention.Id == state && (mention.Implied || mention.Field == ArticleField.Dateline
-                    || _stateCountries.TryGetValue(mention.Text.TrimEnd('.'), out var of) && of == state))
+                    || _stateNameShapes.Contains((mention.Text[0], mention.Text.Length)) && _stateCountries.TryGetValue(mention.Text, out var of) && of == state))
                 {
                     statePlaces = true; // a place of the state's country, or another of its states
                 }
@@ -1257,7 +1284,7 @@ public sealed partial class EntityTagger
     /// ("Goma, North Kivu"); or the region's own words say it is a region ("Niger State", "the Mopti region").
     /// Unsupported, a region's words stay consumed, so the country or capital inside it is never read.
     /// </summary>
-    private static void DropUnsupportedPlaces(List<EntityMention> mentions, EntityCatalog catalog, List<FieldTokens> fields)
+    private void DropUnsupportedPlaces(List<EntityMention> mentions, EntityCatalog catalog, List<FieldTokens> fields)
     {
         if (!mentions.Exists(static m => m.Implied))
         {
@@ -1342,7 +1369,7 @@ public sealed partial class EntityTagger
     /// "Russian missiles struck Kharkiv", "Wagner fighters in Timbuktu"). Not when another country's place qualifies it
     /// ("Milan, Ohio"), nor when the text gives the name to someone.
     /// </summary>
-    private static bool LocatedBesideOthers(List<EntityMention> mentions, int index, List<FieldTokens> fields)
+    private bool LocatedBesideOthers(List<EntityMention> mentions, int index, List<FieldTokens> fields)
     {
         var mention = mentions[index];
         var key = PlaceKey(mention);
@@ -1358,15 +1385,19 @@ public sealed partial class EntityTagger
     /// "Milan, Ohio", "Faro in Canada", "the Zama area of Alberta", "Kani township, Sagaing region": a place (not a city)
     /// of another country right after a place says where that place is.
     /// </summary>
-    private static bool QualifiedByAnotherCountry(List<EntityMention> mentions, int index, List<FieldTokens> fields)
+    private bool QualifiedByAnotherCountry(List<EntityMention> mentions, int index, List<FieldTokens> fields)
     {
         var mention = mentions[index];
         var text = FieldOf(fields, mention.Field)?.Text;
         for (var j = index + 1; text is not null && j < mentions.Count && mentions[j].Field == mention.Field && mentions[j].Start <= mention.End + 16; j++)
         {
-            if (mentions[j].Start > mention.End && mentions[j].Kind == EntityKind.Country && mentions[j].Id != mention.Id
-                && !t_cityPlaces!.Contains(PlaceKey(mentions[j])) && QualifierGap().IsMatch(text.AsSpan(mention.End, mentions[j].Start - mention.End)))
+            var next = mentions[j];
+            if (next.Start > mention.End && next.Kind == EntityKind.Country && next.Id != mention.Id && !t_cityPlaces!.Contains(PlaceKey(next))
+                && text.AsSpan(mention.End, next.Start - mention.End) is var gap && QualifierGap().IsMatch(gap)
+                && (next.Implied || _stateCountries.ContainsKey(next.Text) || gap.Trim().Trim(',').Trim().Length > 0 || EndsAPhrase(text, next.End)))
             {
+                // After a bare comma a country qualifies only where the phrase ends with it ("Split, Yugoslavia."):
+                // "Belgorod, Ukraine said" is a new clause.
                 return true;
             }
         }
@@ -1410,13 +1441,13 @@ public sealed partial class EntityTagger
             NoteLocative(field, hit.First, hit.End, byVerb: !guessed, !guessed && CountsBesideOthers(field, hit, city));
         }
 
-        // "the Mopti region": a city name of one country followed by a region word is that country's region; "Idlib
-        // city", "Menaka town": followed by a place word, it says itself that it is a place.
         if (mentions.Count > first)
         {
             NoteInstitution(field, hit.First, hit.End);
         }
 
+        // "the Mopti region": a city name of one country followed by a region word is that country's region; "Idlib
+        // city", "Menaka town": followed by a place word, it says itself that it is a place.
         if (mentions.Count == first + 1 && hit.End < field.Count && (IsRegionWord(field, hit.End) || IsOneOf(field, hit.End, PlaceWords)))
         {
             var city = mentions[first];
@@ -1447,11 +1478,6 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>
-    /// Which of the big cities that share a name the text means (a city index), or −1 when the name has one city: the
-    /// one whose country the text names most ("Valencia … Spanish officials" is Spain's), else the most populous
-    /// ("Valencia" alone is Venezuela's, "Hyderabad" India's).
-    /// </summary>
-    /// <summary>
     /// Whether a located city may name its country beside other countries (see LocatedBesideOthers): not a name that a
     /// place abroad shares, not in a headline's capitals, not a feature's name ("the Pearl River estuary"), and a town
     /// only right after "in", "near" and the like. A one-word name used as someone's name is noted (LooksLikeAPersonsName).
@@ -1467,6 +1493,11 @@ public sealed partial class EntityTagger
             && (city.Population >= City.TownPopulation || LocativeWordAt(field, hit.First) is var at && at >= 0 && IsOneOf(field, at, TownLocativeWords));
     }
 
+    /// <summary>
+    /// Which of the big cities that share a name the text means (a city index), or −1 when the name has one city: the
+    /// one whose country the text names most ("Valencia … Spanish officials" is Spain's), else the most populous
+    /// ("Valencia" alone is Venezuela's, "Hyderabad" India's).
+    /// </summary>
     private int CityReading(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
     {
         int best = -1, cities = 0, bestCount = 0;
@@ -1551,7 +1582,8 @@ public sealed partial class EntityTagger
 
         var after = at + 1 < field.Count && tokens[at + 1].Has(TokenFlags.Capitalized) && !tokens[at + 1].Has(TokenFlags.SentenceStart)
             && !tokens[at + 1].Has(TokenFlags.AfterComma) && !tokens[at + 1].Has(TokenFlags.AllUpper) && !_trie.IsEntityWord(tokens[at + 1].Symbol)
-            && !token.Has(TokenFlags.Possessive) && !IsRegionWord(field, at + 1) && !IsOneOf(field, at + 1, PlaceWords);
+            && !token.Has(TokenFlags.Possessive) && !IsRegionWord(field, at + 1) && !IsOneOf(field, at + 1, PlaceWords)
+            && !IsOneOf(field, at + 1, InstitutionWords) && !IsOneOf(field, at + 1, Honorifics); // "Kharkiv Mayor …", "Kandahar Airport"
         var before = at > 0 && !token.Has(TokenFlags.SentenceStart) && !token.Has(TokenFlags.AfterComma) && tokens[at - 1].Has(TokenFlags.Capitalized)
             && !tokens[at - 1].Has(TokenFlags.AllUpper) && !tokens[at - 1].Has(TokenFlags.Possessive) && !_trie.IsEntityWord(tokens[at - 1].Symbol);
         return after || before;
@@ -1570,9 +1602,13 @@ public sealed partial class EntityTagger
             return;
         }
 
+        if (end < field.Count && IsOneOf(field, end, FeatureWords))
+        {
+            return; // "the Noto peninsula", "the Kariba dam": a feature's name
+        }
+
         var at = LocativeWordAt(field, first);
-        var byVerbOrNoun = byVerb && at >= 0 && (end >= field.Count || !IsOneOf(field, end, FeatureWords))
-            && (IsOneOf(field, at, LocativeVerbs) || at > 0 && IsOneOf(field, at, ["on"]) && IsOneOf(field, at - 1, LocativeOnNouns));
+        var byVerbOrNoun = byVerb && at >= 0 && (IsOneOf(field, at, LocativeVerbs) || at > 0 && IsOneOf(field, at, ["on"]) && IsOneOf(field, at - 1, LocativeOnNouns));
         if (at >= 0 && (IsOneOf(field, at, LocativeWords) || at > 0 && IsOneOf(field, at, ["of"]) && IsOneOf(field, at - 1, LocativeOfWords))
             || byVerbOrNoun || InParenthesesAfterAName(field, first) || BasedIn(field, end))
         {
@@ -1582,7 +1618,7 @@ public sealed partial class EntityTagger
             // Followed by a capitalised word that is not a place's ("in Delhi Petroleum", "at Toyota Motor"), the name is
             // the start of another name: located, but not strongly enough to count beside another country.
             if (besideOthers && (end >= field.Count || !field.Tokens[end].Has(TokenFlags.Capitalized) || field.Tokens[end].Has(TokenFlags.SentenceStart)
-                || IsRegionWord(field, end) || IsOneOf(field, end, PlaceWords)))
+                || field.Tokens[end].Has(TokenFlags.AfterComma) || IsRegionWord(field, end) || IsOneOf(field, end, PlaceWords)))
             {
                 t_strongPlaces!.Add(key);
             }

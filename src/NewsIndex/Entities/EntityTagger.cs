@@ -24,6 +24,9 @@ public sealed partial class EntityTagger
 
     /// <summary>First letters and lengths of the state names, so a word after a comma is looked up (as a string) only when it may be one.</summary>
     private readonly HashSet<(char, int)> _stateNameShapes = [];
+
+    /// <summary>Abbreviations trusted only in a dateline ("Mass.", "Mo."): after a comma in the body only with their point.</summary>
+    private readonly HashSet<string> _datelineOnlyStates = new(StringComparer.OrdinalIgnoreCase);
     private readonly AliasTrie _trie = new();
     private readonly Entity[] _entities;
     private readonly Entity[] _historical;
@@ -55,6 +58,10 @@ public sealed partial class EntityTagger
             _stateCountries.TryAdd(stateName, region.Country);
             _stateNameShapes.Add((char.ToUpperInvariant(stateName[0]), stateName.Length));
             _stateNameShapes.Add((char.ToLowerInvariant(stateName[0]), stateName.Length));
+            if (region.DatelineOnly)
+            {
+                _datelineOnlyStates.Add(stateName);
+            }
         }
         _entities = Enum.GetValues<EntityKind>().SelectMany(catalog.All).ToArray();
         _historical = catalog.All(EntityKind.Country).Where(c => c.Until is not null && c.Covers.Count > 0).ToArray();

@@ -226,6 +226,7 @@ public class TaggerMechanismTests
     [TestCase("A student was killed in Athens, Georgia.", "US")]
     [TestCase("The company moved to London, Ontario.", "CA")]
     [TestCase("Protesters in Tbilisi, Georgia, rallied.", "GE")]
+    [TestCase("In Tbilisi, Georgia's troops were put on alert.", "GE")]
     public void APlaceBeforeAnotherCountrysState_IsThatStatesTown(string text, string country) =>
         Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), "the place's own country is not meant");
 
@@ -265,6 +266,15 @@ public class TaggerMechanismTests
     [TestCase("Jets bombed a monastery in Kani township, Sagaing region.", "MM", "Kani is also a Japanese city; the region after it says where it is")]
     public void APlaceThatAnotherCountrysRegionQualifies_IsThatCountrys(string text, string country, string why) =>
         Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }), why);
+
+    [TestCase("Russia, Georgia and Ukraine signed the deal.", new[] { "GE", "RU", "UA" }, "a list, not a town and its state")]
+    [TestCase("Banks in London, New York and Tokyo rallied.", new[] { "GB", "JP", "US" }, "a list of cities")]
+    [TestCase("In Rome, Mass was celebrated.", new[] { "IT" }, "a dateline abbreviation (Mass.) counts only with its point")]
+    [TestCase("Japanese rescuers searched in the Noto peninsula.", new[] { "JP" }, "a feature's name is not its town")]
+    [TestCase("Ukrainian drones hit Belgorod, Ukraine said.", new[] { "RU", "UA" }, "a country after a comma that starts a clause does not qualify the place")]
+    [TestCase("Wagner fighters were seen in Timbuktu, Gao and Kidal.", new[] { "ML" }, "a list of towns after \"in\"")]
+    public void ListsClausesAndFeatures_AreNoQualifiers(string text, string[] countries, string why) =>
+        Assert.That(Countries(text).Distinct().Order(), Is.EqualTo(countries.Order()), why);
 
     [TestCase("Israeli forces raided a house in Tulkarm.", "PS")]
     [TestCase("Typhoon Yagi made landfall in Hai Phong.", "VN")]
