@@ -75,8 +75,8 @@ public static class Program
         return 0;
     }
 
-    /// <summary><c>evaluate-forces [--labels FILE] [--reuters FILE] [--seeds DIR] [--catalog FILE] [--top N] [--articles]</c>: scores forces
-    /// and bases against the labelled development set (tests/devsets).</summary>
+    /// <summary><c>evaluate-forces [--labels FILE] [--reuters FILE] [--seeds DIR] [--catalog FILE] [--top N] [--articles] [--probes]</c>: scores forces
+    /// and bases against the labelled development set (tests/devsets); with <c>--probes</c>, against the labelled probe texts.</summary>
     private static int EvaluateForces(string[] args)
     {
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -90,6 +90,24 @@ public static class Program
 
         var catalog = Option("--catalog") is { } extra ? EntityCatalog.Default.WithFile(extra) : EntityCatalog.Default;
         var top = int.TryParse(Option("--top"), out var n) ? n : 25;
+        if (args.Contains("--probes"))
+        {
+            var probes = ForceEvaluation.FindProbePaths();
+            if (probes.Count == 0)
+            {
+                Console.Error.WriteLine("evaluate-forces --probes: tests/devsets/forces-probe-*.labels.jsonl not found above the current directory");
+                return 2;
+            }
+
+            foreach (var probe in probes)
+            {
+                Console.WriteLine($"{Path.GetFileName(probe)}:");
+                ForceEvaluation.Print(ForceEvaluation.RunProbe(probe, catalog), Console.Out, top, args.Contains("--articles"));
+            }
+
+            return 0;
+        }
+
         var result = ForceEvaluation.Run(labels, Option("--reuters") ?? Corpora.ReutersTrain, Option("--seeds") ?? defaults?.Seeds, catalog);
         ForceEvaluation.Print(result, Console.Out, top, args.Contains("--articles"));
         return 0;

@@ -7,6 +7,10 @@ they occur are what the JSON keeps. An unknown id, category or country, a surfac
 article fails the build with the line number.
 
 Usage: python3 tests/devsets/build-labels.py [train.jsonl.gz] [seeds-dir]
+       python3 tests/devsets/build-labels.py --probe dev|check
+The second form builds forces-probe-NAME.labels.jsonl from forces-probe-NAME.labels.txt, whose texts are the lines of
+countries-probe-NAME.jsonl (article id "NAME-" + the line's id). There a branch whose country has no demonym below gets
+no parent, and a national force without a name needs a demonym below.
 """
 import gzip
 import json
@@ -58,6 +62,16 @@ def read_texts(reuters: str, seeds: str) -> dict[str, str]:
     return texts
 
 
+def read_probe_texts(name: str) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    with open(os.path.join(HERE, f"countries-probe-{name}.jsonl"), encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                a = json.loads(line)
+                texts[f"{name}-{a['id']}"] = a["text"]
+    return texts
+
+
 def exact_forms(surface: str, text: str) -> list[str]:
     pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in surface.split()) + r"(?![\w])"
     return sorted({m.group(0) for m in re.finditer(pattern, text)})
@@ -65,18 +79,26 @@ def exact_forms(surface: str, text: str) -> list[str]:
 
 def main() -> None:
     root = os.path.dirname(os.path.dirname(HERE))
-    reuters = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "corpora", "reuters21578", "train.jsonl.gz")
-    seeds = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "seeds")
-    texts = read_texts(reuters, seeds)
+    probe = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--probe" else None
+    if probe is not None:
+        if probe not in ("dev", "check"):
+            sys.exit("--probe takes dev or check")
+        texts = read_probe_texts(probe)
+        source_name, output_name = f"forces-probe-{probe}.labels.txt", f"forces-probe-{probe}.labels.jsonl"
+    else:
+        reuters = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "corpora", "reuters21578", "train.jsonl.gz")
+        seeds = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "seeds")
+        texts = read_texts(reuters, seeds)
+        source_name, output_name = "forces-dev.labels.txt", "forces-dev.labels.jsonl"
     articles: list[dict] = []
     errors: list[str] = []
     current = None
-    with open(os.path.join(HERE, "forces-dev.labels.txt"), encoding="utf-8") as source:
+    with open(os.path.join(HERE, source_name), encoding="utf-8") as source:
         for number, raw in enumerate(source, 1):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
-            where = f"forces-dev.labels.txt:{number}"
+            where = f"{source_name}:{number}"
             if line.startswith("@"):
                 article_id = line[1:].strip()
                 if article_id not in texts:
@@ -127,7 +149,7 @@ def main() -> None:
                 current["bases"].append(entry)
                 continue
             entry["category"] = CATEGORIES[cat]
-            if cat == "NB" and parent is None:
+            if cat == "NB" and parent is None and (probe is None or country in DEMONYMS):
                 if country not in DEMONYMS:
                     errors.append(f"{where}: no demonym for {country}")
                     continue
@@ -140,7 +162,7 @@ def main() -> None:
             current["forces"].append(entry)
     if errors:
         sys.exit("\n".join(errors))
-    with open(os.path.join(HERE, "forces-dev.labels.jsonl"), "w", encoding="utf-8") as out:
+    with open(os.path.join(HERE, output_name), "w", encoding="utf-8") as out:
         for article in articles:
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     forces = [f for a in articles for f in a["forces"]]

@@ -65,10 +65,12 @@ public sealed partial class EntityTagger
             if (national >= 0)
             {
                 var target = targets[national];
-                if (target.Entity < 0)
+                if (target.Entity < 0 || !target.CountryLast && NamesNoForce(field, hit, target.CountryTokens))
                 {
-                    // "Police Forces of India": the country, whose police the catalog cannot choose.
-                    Add(mentions, field, hit.End - target.CountryTokens, hit.End, _entities[target.Extra]);
+                    // "Police Forces of India": the country, whose police the catalog cannot choose. "Ukraine's military
+                    // intelligence", "Soviet military spending": the country, but no armed force.
+                    var (first, end) = target.CountryLast ? (hit.End - target.CountryTokens, hit.End) : (hit.First, hit.First + target.CountryTokens);
+                    Add(mentions, field, first, end, _entities[target.Extra]);
                     continue;
                 }
 
@@ -1666,6 +1668,64 @@ public sealed partial class EntityTagger
     private static bool IsOneOf(FieldTokens field, int token, ReadOnlySpan<string> words) => IsWordOf(field.Tokens[token], field.Text, words);
 
     private static bool IsRegionWord(FieldTokens field, int token) => IsOneOf(field, token, RegionWords);
+
+    /// <summary>Words after "military" that make the phrase an agency, a court, a policy or money, not the force.</summary>
+    private static readonly string[] MilitaryNonForceHeads =
+    [
+        "intelligence", "court", "courts", "tribunal", "tribunals", "prosecutor", "prosecutors", "spending", "budget",
+        "budgets", "expenditure", "expenditures", "hardware", "exports", "aid", "assistance", "cooperation", "ties",
+        "doctrine", "technology", "applications", "government", "rule",
+    ];
+
+    /// <summary>True when a national-force phrase ending in "military" heads a phrase that names no armed force
+    /// ("the Russian military intelligence agency", "U.S. military aid").</summary>
+    private static bool NamesNoForce(FieldTokens field, Hit hit, int countryTokens)
+    {
+        // Lower case only: "Syrian Military Intelligence" is a named, armed directorate.
+        if (hit.End < field.Count && IsOneOf(field, hit.End - 1, ["military"]) && IsOneOf(field, hit.End, MilitaryNonForceHeads) &&
+            !field.Tokens[hit.End].Has(TokenFlags.Capitalized))
+        {
+            return true;
+        }
+
+        // "Russian missiles struck Dnipro", "Israeli strikes on Gaza", "a US strike in Idlib" name the force that fired;
+        // "Russian missiles sold to India", "French strikes over pensions", "Turkish drones bought by Kyiv" do not.
+        // Only the bare weapon word: "air strikes", "drone strikes" and "glide bombs" are military by themselves.
+        return hit.End - hit.First - countryTokens == 1 && IsOneOf(field, hit.End - 1, WeaponHeads) && !AttackFollows(field, hit.End);
+    }
+
+    /// <summary>National nouns that name a force only when an attack follows (see <see cref="AttackFollows"/>).</summary>
+    private static readonly string[] WeaponHeads =
+        ["missiles", "drones", "rocket", "rockets", "strike", "strikes", "bomb", "bombs", "tank", "shells"];
+
+    /// <summary>Words right after a weapon that say it was used in an attack.</summary>
+    private static readonly string[] AttackWords =
+    [
+        "hit", "hits", "struck", "strike", "strikes", "killed", "kill", "kills", "killing", "fired", "attacked", "attack", "attacks",
+        "targeted", "targeting", "pounded", "pounding", "shelled", "bombed", "destroyed", "damaged", "wounded", "entered",
+        "downed", "slammed", "rained", "on", "against", "continued", "landed", "exploded", "set", "wrecked",
+    ];
+
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>True when the word at <paramref name="token"/> starts an attack: an attack verb or "on", or "in" before a
+    /// capitalised name that is no month ("strikes in Idlib", not "strikes in March").</summary>
+    private static bool AttackFollows(FieldTokens field, int token)
+    {
+        if (token >= field.Count)
+        {
+            return false;
+        }
+
+        if (IsOneOf(field, token, AttackWords))
+        {
+            return true;
+        }
+
+        return IsOneOf(field, token, ["in", "near", "across"]) && token + 1 < field.Count &&
+            field.Tokens[token + 1].Has(TokenFlags.Capitalized) && !IsOneOf(field, token + 1, MonthNames);
+    }
 
     private static bool NamesItselfARegion(string text) => EndsWithWordOf(text, RegionWords);
 

@@ -179,7 +179,19 @@ public sealed partial class EntityTagger
     /// country's branch of that service among its forces ("Marines" → the branch whose name has "Marine").
     /// </summary>
     private static readonly (string Noun, string Term)[] BareBranches =
-        [("Navy", "Navy"), ("Air Force", "Air Force"), ("Army", "Army"), ("Marine Corps", "Marine"), ("Marines", "Marine"), ("Coast Guard", "Coast Guard")];
+        [("Navy", "Navy"), ("Air Force", "Air Force"), ("Army", "Army"), ("Marine Corps", "Marine"), ("Marines", "Marine"), ("Coast Guard", "Coast Guard"),
+            ("National Guard", "National Guard")];
+
+    /// <summary>Bare nouns that name only a force of their own: where the country has none, the noun is nobody's (a
+    /// "National Guard" is no country's whole military).</summary>
+    private static readonly string[] OwnBranchOnly = ["National Guard"];
+
+    /// <summary>Nouns that name a country's border force after its name or demonym ("Ukrainian border guards").</summary>
+    private static readonly string[] BorderNouns =
+        ["border guards", "border guard", "border troops", "border police", "border service", "border guard service", "border forces"];
+
+    /// <summary>Categories of a border force (not a rebel group named after a border).</summary>
+    private static readonly string[] BorderCategories = ["guard", "police", "paramilitary", "security", "branch", "gendarmerie"];
 
     /// <summary>Nouns that name a country's police before "of" and the country ("Police Forces of Kenya").</summary>
     private static readonly string[] PoliceNounsBeforeOf = ["police", "police forces", "police force"];
@@ -190,16 +202,19 @@ public sealed partial class EntityTagger
     private static readonly (string, TokenFlags) Of = ("of", TokenFlags.None);
     private static readonly (string, TokenFlags) The = ("the", TokenFlags.None);
 
-    /// <summary>The branch of each bare service noun for one national force: the shortest-named force under it whose
-    /// name or alias has the noun's word, else the national force itself.</summary>
-    private void AddBranches(int national, int country, Dictionary<string, List<int>> childrenOf)
+    /// <summary>The branch of each bare service noun for one national force: the shortest-named force under it (or,
+    /// for a service with a force of its own such as a National Guard, of its country without a parent) whose name or
+    /// alias has the noun's word, else the national force itself.</summary>
+    private void AddBranches(int national, int country, Dictionary<string, List<int>> childrenOf, Dictionary<string, List<int>> parentlessOf)
     {
         var children = childrenOf.GetValueOrDefault(_entities[national].Id) ?? [];
+        var parentless = _entities[national].Country is { } code ? parentlessOf.GetValueOrDefault(code) ?? [] : [];
         for (var n = 0; n < BareBranches.Length; n++)
         {
             var term = BareBranches[n].Term;
+            var own = OwnBranchOnly.Contains(term, StringComparer.Ordinal);
             var best = national;
-            foreach (var e in children)
+            foreach (var e in own ? children.Concat(parentless) : children)
             {
                 var candidate = _entities[e];
                 if (candidate.Aliases.Append(candidate.Name).Any(a => HasWords(a, term)) &&
@@ -209,7 +224,10 @@ public sealed partial class EntityTagger
                 }
             }
 
-            _branchOf[(country, n)] = best;
+            if (best != national || !own)
+            {
+                _branchOf[(country, n)] = best;
+            }
         }
 
         static bool HasWords(string name, string words)
@@ -228,6 +246,47 @@ public sealed partial class EntityTagger
         }
     }
 
+    /// <summary>Words of a specialised police force's name ("Nepal Armed Police Force", "Romanian Border Police").</summary>
+    private static readonly string[] SpecialisedPoliceWords =
+    [
+        "armed", "border", "coast", "maritime", "drug", "migration", "military", "special", "reserve", "rapid", "central",
+        "infrastructure", "intervention", "public", "guard", "guards", "traffic", "tourist", "riot", "mobile",
+    ];
+
+    /// <summary>
+    /// The country's general police among its police forces: the only one, or the only one whose name has no
+    /// specialised word ("Nepal Police" beside the "Nepal Armed Police Force", "Romanian Police" beside the "Romanian
+    /// Border Police"); -1 when there is none or the catalog cannot choose (India's central forces).
+    /// </summary>
+    private int GeneralPolice(List<int>? forces)
+    {
+        if (forces is null)
+        {
+            return -1;
+        }
+
+        if (forces is [var only])
+        {
+            return only;
+        }
+
+        var general = -1;
+        foreach (var force in forces)
+        {
+            if (!Tokenizer.Words(_entities[force].Name).Any(w => SpecialisedPoliceWords.Contains(w.Word, StringComparer.OrdinalIgnoreCase)))
+            {
+                if (general >= 0)
+                {
+                    return -1;
+                }
+
+                general = force;
+            }
+        }
+
+        return general;
+    }
+
     private void Build()
     {
         var personLike = new HashSet<string>(_catalog.PersonLikeAliases, StringComparer.Ordinal);
@@ -243,11 +302,25 @@ public sealed partial class EntityTagger
 
         var childrenOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var policeOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var parentlessOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var borderOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var borderNouns = BorderNouns.Select(Tokenizer.Words).ToArray();
         for (var e = 0; e < _entities.Length; e++)
         {
             if (_entities[e].Kind == EntityKind.Force && _entities[e].Parent is { } parent)
             {
                 (childrenOf.TryGetValue(parent, out var list) ? list : childrenOf[parent] = []).Add(e);
+            }
+
+            if (_entities[e].Kind == EntityKind.Force && _entities[e].Parent is null && _entities[e].Category != "national" && _entities[e].Country is { } orphanCountry)
+            {
+                (parentlessOf.TryGetValue(orphanCountry, out var list) ? list : parentlessOf[orphanCountry] = []).Add(e);
+            }
+
+            if (_entities[e].Kind == EntityKind.Force && _entities[e].Country is { } borderCountry && Array.IndexOf(BorderCategories, _entities[e].Category) >= 0 &&
+                _entities[e].Name.Contains("border", StringComparison.OrdinalIgnoreCase))
+            {
+                (borderOf.TryGetValue(borderCountry, out var list) ? list : borderOf[borderCountry] = []).Add(e);
             }
 
             if (_entities[e].Kind == EntityKind.Force && _entities[e].Category == "police" && _entities[e].Country is { } policeCountry)
@@ -298,11 +371,27 @@ public sealed partial class EntityTagger
                     .Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 4).ToArray();
                 // "Police Forces of Kenya", "South African police": the country's police, when the catalog has exactly one
                 // police force for it.
-                var police = policeOf.GetValueOrDefault(countryId) is [var only] ? only : -1;
+                var police = GeneralPolice(policeOf.GetValueOrDefault(countryId));
+                // "Ukrainian border guards", "Kyrgyz border troops": the country's border force, when the catalog has
+                // exactly one; else the national force (for a border-guard national noun).
+                var border = borderOf.GetValueOrDefault(countryId) is [var onlyBorder] ? onlyBorder : -1;
                 foreach (var form in forms)
                 {
+                    if (border >= 0)
+                    {
+                        foreach (var noun in borderNouns)
+                        {
+                            _trie.Add([.. form, .. noun], new AliasTarget(AliasRole.NationalForce, border, country, CountryTokens: (byte)form.Count));
+                        }
+                    }
+
                     foreach (var noun in nouns)
                     {
+                        if (border >= 0 && borderNouns.Any(b => b.SequenceEqual(noun)))
+                        {
+                            continue;
+                        }
+
                         var target = new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)form.Count);
                         _trie.Add([.. form, .. noun], target);
                         _trie.Add([.. form, .. number, .. noun], target);
@@ -332,7 +421,7 @@ public sealed partial class EntityTagger
             if (entity.Kind == EntityKind.Force && entity.Category == "national" && entity.Country is { } home &&
                 _entityIndex.TryGetValue((EntityKind.Country, home), out var homeIndex))
             {
-                AddBranches(e, homeIndex, childrenOf);
+                AddBranches(e, homeIndex, childrenOf, parentlessOf);
             }
 
             if (entity.Kind == EntityKind.Base && entity.Number is { } baseNumber)

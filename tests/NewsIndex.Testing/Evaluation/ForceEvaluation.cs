@@ -142,6 +142,78 @@ public static class ForceEvaluation
         return new Result(articles.Count, scorer, missing);
     }
 
+    /// <summary>
+    /// Scores the labels of a probe set (<c>tests/devsets/forces-probe-NAME.labels.jsonl</c>) against the short texts
+    /// they label (<c>countries-probe-NAME.jsonl</c> beside them; article id <c>NAME-</c> plus the text's id), each
+    /// tagged as an article body.
+    /// </summary>
+    public static Result RunProbe(string labelsPath, EntityCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var name = Path.GetFileName(labelsPath);
+        const string Prefix = "forces-probe-", Suffix = ".labels.jsonl";
+        if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !name.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"a probe labels file is named {Prefix}NAME{Suffix}: {labelsPath}", nameof(labelsPath));
+        }
+
+        var set = name[Prefix.Length..^Suffix.Length];
+        var textsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(labelsPath))!, $"countries-probe-{set}.jsonl");
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in File.ReadLines(textsPath))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                texts[$"{set}-{Required(json.RootElement, "id")}"] = Required(json.RootElement, "text");
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException or KeyNotFoundException)
+            {
+                throw new InvalidDataException($"{textsPath}:{number}: {e.Message}", e);
+            }
+        }
+
+        var scorer = new Scorer(catalog.Get);
+        var missing = new List<string>();
+        var scored = 0;
+        foreach (var label in ReadLabels(labelsPath))
+        {
+            if (!texts.TryGetValue(label.Id, out var text))
+            {
+                missing.Add(label.Id);
+                continue;
+            }
+
+            scored++;
+            var tagged = catalog.Tagger.Tag(new Article(label.Id, "", text));
+            scorer.Add(label, "", null, text, tagged.Mentions);
+        }
+
+        return new Result(scored, scorer, missing);
+    }
+
+    /// <summary>The forces probe label files in tests/devsets above the current directory, or an empty list.</summary>
+    public static IReadOnlyList<string> FindProbePaths()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            var devsets = Path.Combine(directory.FullName, "tests", "devsets");
+            if (Directory.Exists(devsets) && Directory.GetFiles(devsets, "forces-probe-*.labels.jsonl") is { Length: > 0 } files)
+            {
+                return files.Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>Finds <c>tests/devsets/forces-dev.labels.jsonl</c> and the repository's <c>seeds</c> folder by walking up
     /// from the current directory; null when not found.</summary>
     public static (string Labels, string Seeds)? FindDefaultPaths()
@@ -165,7 +237,7 @@ public static class ForceEvaluation
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         var s = result.Scorer;
-        output.WriteLine($"Forces dev set: {result.Articles} articles scored, {result.Missing.Count} labelled articles not found{(result.Missing.Count > 0 ? $" ({string.Join(", ", result.Missing.Take(5))})" : "")}");
+        output.WriteLine($"Forces: {result.Articles} articles scored, {result.Missing.Count} labelled articles not found{(result.Missing.Count > 0 ? $" ({string.Join(", ", result.Missing.Take(5))})" : "")}");
         output.WriteLine($"  forces (article level)        : {s.Forces}");
         output.WriteLine($"  national forces (article)     : {s.NationalForces}");
         output.WriteLine($"  force surfaces (occurrences)  : R {Ratio(s.ForceSurfaceOccurrences)}");

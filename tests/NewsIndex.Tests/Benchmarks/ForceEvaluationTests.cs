@@ -153,4 +153,42 @@ public class ForceEvaluationTests
         Assert.That(labels.SelectMany(l => l.Forces).Select(f => f.Category), Is.All.AnyOf(categories));
         Assert.That(labels.SelectMany(l => l.Forces).Where(f => f.IsNational).Select(f => f.Country), Is.All.Match("^[A-Z]{2}$"));
     }
+
+    [Test]
+    public void RunProbe_ScoresLabelsAgainstTheTextsBesideThem()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        File.WriteAllLines(Path.Combine(directory, "countries-probe-x.jsonl"),
+        [
+            """{"id": "1", "kind": "conflict", "text": "Russian missiles struck Dnipro overnight.", "countries": ["RU", "UA"]}""",
+            """{"id": "2", "kind": "general", "text": "India bought Russian missiles.", "countries": ["IN", "RU"]}""",
+        ]);
+        var labels = Path.Combine(directory, "forces-probe-x.labels.jsonl");
+        File.WriteAllLines(labels,
+        [
+            """{"id": "x-1", "forces": [{"name": "Russian Armed Forces", "country": "RU", "category": "national", "surface": ["Russian missiles"]}], "bases": []}""",
+            """{"id": "x-2", "forces": [], "bases": []}""",
+            """{"id": "x-3", "forces": [], "bases": []}""",
+        ]);
+
+        var result = ForceEvaluation.RunProbe(labels, EntityCatalog.Default);
+
+        Assert.That(result.Articles, Is.EqualTo(2));
+        Assert.That(result.Missing, Is.EqualTo(new[] { "x-3" }), "a label whose text is missing is reported, not scored");
+        Assert.That(result.Scorer.Forces.F1, Is.EqualTo(1.0), result.Scorer.Forces.ToString());
+    }
+
+    [Test]
+    public void RunProbe_BadFileName_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => ForceEvaluation.RunProbe(Path.Combine(TestPaths.NewTempDirectory(), "labels.jsonl"), EntityCatalog.Default));
+
+    /// <summary>A regression guard on the committed forces probe sets (figures in benchmarks/results/EntityTaggingBenchmarks.md).</summary>
+    [TestCase("forces-probe-dev.labels.jsonl", 0.95)]
+    [TestCase("forces-probe-check.labels.jsonl", 0.84)]
+    public void TheCommittedForceProbeSets_StayAboveTheirFloor(string file, double floor)
+    {
+        var result = ForceEvaluation.RunProbe(Path.Combine(TestPaths.RepositoryRoot, "tests", "devsets", file), EntityCatalog.Default);
+        Assert.That(result.Missing, Is.Empty);
+        Assert.That(result.Scorer.Forces.F1, Is.GreaterThanOrEqualTo(floor), result.Scorer.Forces.ToString());
+    }
 }

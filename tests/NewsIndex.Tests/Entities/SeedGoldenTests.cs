@@ -17,8 +17,9 @@ public class SeedGoldenTests
             ["al-qaeda", "fr-armed-forces", "islamic-state", "ne-armed-forces", "ru-armed-forces", "us-armed-forces", "wagner-group"],
             ["ne-air-base-101", "ne-air-base-201"]),
         // "the base in Niger's capital Niamey" and Airbase 101; "a drone base in the central city of Agadez" is Air Base 201.
+        // "the Alliance of Sahel States" (Niger, Burkina Faso and Mali) is their defence pact.
         ["001"] = (["BF", "FR", "ML", "NE", "RU", "TD", "UA", "US"],
-            ["africom", "g5-sahel", "islamic-state", "ne-armed-forces", "ru-armed-forces", "us-armed-forces"],
+            ["aes", "africom", "g5-sahel", "islamic-state", "ne-armed-forces", "ru-armed-forces", "us-armed-forces"],
             ["ne-air-base-101", "ne-air-base-201"]),
         // Nigerien = NE; Iran; Germany; Chad; Ukraine. Diori Hamani International Airport is Air Base 101.
         ["002"] = (["DE", "IR", "NE", "RU", "TD", "UA", "US"],

@@ -38,6 +38,43 @@ public class TaggerMechanismTests
     [TestCase("South African police fired tear gas.", "za-police-service@South African police")]
     public void ForceNounOfACountry_OrItsPolice_NamesTheForce(string text, string expected) => Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
 
+    [TestCase("Nepali police fired tear gas in Kathmandu.", "np-police@Nepali police", "the general police beside the Armed Police Force")]
+    [TestCase("Romanian police arrested two men.", "ro-police@Romanian police", "the general police beside the Border Police")]
+    [TestCase("Cypriot police detained a suspect.", "cy-police@Cypriot police", "a national police from the curated list")]
+    public void APoliceNoun_NamesTheCountrysGeneralPolice(string text, string expected, string why) =>
+        Assert.That(Forces(text), Is.EqualTo(new[] { expected }), why);
+
+    [Test]
+    public void APoliceNoun_WhereNoPoliceIsGeneral_IsNobodys() => Assert.That(Forces("Indian police said."), Is.Empty);
+
+    [TestCase("Russian missiles struck an apartment block.", "ru-armed-forces@Russian missiles")]
+    [TestCase("U.S. air strikes, the Pentagon said, were over.", "us-armed-forces@U.S. air strikes")]
+    [TestCase("Israeli strikes on Gaza continued.", "il-armed-forces@Israeli strikes")]
+    [TestCase("A US strike in Idlib killed a commander.", "us-armed-forces@US strike")]
+    [TestCase("Kharkiv came under a Russian glide-bomb attack.", "ru-armed-forces@Russian glide-bomb")]
+    [TestCase("A Zambian peacekeeper was killed.", "zm-armed-forces@Zambian peacekeeper")]
+    public void AWeaponOrStrike_ThatAttacks_NamesTheNationalForce(string text, string expected) =>
+        Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
+
+    [TestCase("India bought Russian missiles last year.")]
+    [TestCase("French strikes in March disrupted trains.")]
+    [TestCase("British strikes over pay closed schools.")]
+    [TestCase("Ukraine's military intelligence agency claimed the blast.")]
+    [TestCase("Soviet military spending rose.")]
+    [TestCase("U.S. military aid to Kyiv slowed.")]
+    public void AWeaponWithoutAnAttack_OrAMilitaryAgencyOrBudget_NamesNoForce(string text) =>
+        Assert.That(Forces(text), Is.Empty);
+
+    [TestCase("WASHINGTON - The National Guard was deployed.", "us-national-guard@National Guard")]
+    [TestCase("Mexico agreed to deploy 10,000 National Guard troops.", "mx-national-guard@National Guard")]
+    [TestCase("Kyiv said the National Guard repelled assaults near Pokrovsk.", "ua-national-guard@National Guard")]
+    public void ABareNationalGuard_IsTheGuardOfTheCountryInContext(string text, string expected) =>
+        Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
+
+    [Test]
+    public void ABareNationalGuard_OfACountryWithoutOne_IsNobodys() =>
+        Assert.That(Forces("TUNIS - The National Guard arrested two men."), Is.Empty);
+
     [Test]
     public void PoliceWithoutACountry_AreNobodys() => Assert.That(Forces("The police said two people died."), Is.Empty);
 
