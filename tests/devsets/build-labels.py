@@ -7,7 +7,7 @@ they occur are what the JSON keeps. An unknown id, category or country, a surfac
 article fails the build with the line number.
 
 Usage: python3 tests/devsets/build-labels.py [train.jsonl.gz] [seeds-dir]
-       python3 tests/devsets/build-labels.py --probe dev|check
+       python3 tests/devsets/build-labels.py --probe dev|check|notes
 The second form builds forces-probe-NAME.labels.jsonl from forces-probe-NAME.labels.txt, whose texts are the lines of
 countries-probe-NAME.jsonl (article id "NAME-" + the line's id). There a branch whose country has no demonym below gets
 no parent, and a national force without a name needs a demonym below.
@@ -81,8 +81,8 @@ def main() -> None:
     root = os.path.dirname(os.path.dirname(HERE))
     probe = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--probe" else None
     if probe is not None:
-        if probe not in ("dev", "check"):
-            sys.exit("--probe takes dev or check")
+        if not os.path.exists(os.path.join(HERE, f"countries-probe-{probe}.jsonl")):
+            sys.exit(f"--probe {probe}: countries-probe-{probe}.jsonl not found beside this script")
         texts = read_probe_texts(probe)
         source_name, output_name = f"forces-probe-{probe}.labels.txt", f"forces-probe-{probe}.labels.jsonl"
     else:

@@ -140,6 +140,14 @@ public sealed partial class EntityTagger
             return false;
         }
 
+        // "NAVY SAYS" in a headline is the Navy; "fans known as ARMY" in running text is no service: a bare service in
+        // capitals counts only in a title or among other capitalised words.
+        if (target.Role == AliasRole.BareBranch && field != ArticleField.Title && tokens[first].Has(TokenFlags.AllUpper) &&
+            !(first > 0 && tokens[first - 1].Has(TokenFlags.AllUpper)) && !(end < count && tokens[end].Has(TokenFlags.AllUpper)))
+        {
+            return false;
+        }
+
         // "Nev.", "Ont.": outside a dateline only as the state of a place before it ("near Winnemucca, Nev.").
         if (target.Role == AliasRole.DatelineRegion && field != ArticleField.Dateline &&
             !(first > 0 && tokens[first].Has(TokenFlags.AfterComma) && tokens[first - 1].Has(TokenFlags.Capitalized)))

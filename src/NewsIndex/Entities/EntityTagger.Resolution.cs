@@ -39,7 +39,7 @@ public sealed partial class EntityTagger
         (t_towns ??= []).Clear();
         (t_people ??= []).Clear();
         var mentions = new List<EntityMention>();
-        var baseNouns = new List<Hit>();
+        var baseNouns = new List<int>();
         List<(int Hit, int Noun, int Preceding)>? bareBranches = null;
         List<int>? contextNames = null;
         var people = false;
@@ -94,6 +94,11 @@ public sealed partial class EntityTagger
                 // like a city does: an implied mention (in a dateline it names the country).
                 var stateOfAPlace = field.Field != ArticleField.Dateline && IndexOf(targets, AliasRole.DatelineRegion) >= 0;
                 Add(mentions, field, hit.First, hit.End, _entities[named], implied: person || stateOfAPlace);
+                if (_entities[named].Kind == EntityKind.Base && IsOneOf(field, hit.End - 1, ["bases", "airbases"]))
+                {
+                    AddCoordinatedBases(field, hit.First, mentions);
+                }
+
                 if (stateOfAPlace)
                 {
                     // It locates the place, so a text that names no country keeps it (see DropUnsupportedPlaces).
@@ -183,7 +188,7 @@ public sealed partial class EntityTagger
 
             if (IndexOf(targets, AliasRole.BaseNoun) >= 0)
             {
-                baseNouns.Add(hit);
+                baseNouns.Add(h);
             }
             else if (field.Field != ArticleField.Dateline)
             {
@@ -309,12 +314,41 @@ public sealed partial class EntityTagger
         return true;
     }
 
-    /// <summary>"the base in Agadez", "the drone base": a base noun resolved by a nearby city or by the article's country.</summary>
-    private void ResolveIndirectBases(MatchState state, List<Hit> baseNouns, List<EntityMention> mentions)
+    /// <summary>True when a base's own name ends right before the base noun.</summary>
+    private bool AfterABaseName(MatchState state, int index)
     {
-        foreach (var noun in baseNouns)
+        // Hits are in text order within a field: look back from the noun only as far as the words before it.
+        var noun = state.Hits[index];
+        for (var h = index - 1; h >= 0 && h >= index - 4; h--)
         {
+            var other = state.Hits[h];
+            if (other.FieldIndex == noun.FieldIndex && other.End == noun.First)
+            {
+                foreach (var target in CollectionsMarshal.AsSpan(state.Targets).Slice(other.TargetStart, other.TargetCount))
+                {
+                    if (target.Role == AliasRole.Name && _entities[target.Entity].Kind == EntityKind.Base)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"the base in Agadez", "the drone base": a base noun resolved by a nearby city or by the article's country.</summary>
+    private void ResolveIndirectBases(MatchState state, List<int> baseNouns, List<EntityMention> mentions)
+    {
+        foreach (var nounIndex in baseNouns)
+        {
+            var noun = state.Hits[nounIndex];
             var field = state.Fields[noun.FieldIndex];
+            if (AfterABaseName(state, nounIndex))
+            {
+                continue; // "Turkey's TURKSOM base in Mogadishu": the noun is the named base's, not another base of the city
+            }
+
             var flags = state.Targets.GetRange(noun.TargetStart, noun.TargetCount).First(t => t.Role == AliasRole.BaseNoun).Extra;
             int[]? candidates = null;
             foreach (var other in state.Hits)
@@ -1669,6 +1703,77 @@ public sealed partial class EntityTagger
 
     private static bool IsRegionWord(FieldTokens field, int token) => IsOneOf(field, token, RegionWords);
 
+    /// <summary>
+    /// "Nevatim and Ramon air bases", "Olenya, Engels and Belaya air bases": the plural names each listed base, though
+    /// only the last is written out. Each earlier item (one to three capitalised words, before "and" or a comma) counts
+    /// when the catalog knows "&lt;item&gt; air base".
+    /// </summary>
+    private void AddCoordinatedBases(FieldTokens field, int first, List<EntityMention> mentions)
+    {
+        if (first < 2 || !IsOneOf(field, first - 1, ["and"]))
+        {
+            return;
+        }
+
+        var air = _trie.Vocabulary.Find("air");
+        var baseWord = _trie.Vocabulary.Find("base");
+        var end = first - 1;
+        while (end > 0)
+        {
+            var found = -1;
+            for (var n = Math.Min(3, end); n >= 1 && found < 0; n--)
+            {
+                var start = end - n;
+                var node = 0;
+                var ok = true;
+                for (var k = start; k < end && ok; k++)
+                {
+                    ok = field.Tokens[k].Has(TokenFlags.Capitalized) && _trie.TryStep(node, field.Tokens[k].Symbol, out node);
+                }
+
+                if (ok && _trie.TryStep(node, air, out node) && _trie.TryStep(node, baseWord, out node) && _trie.TargetsAt(node) is { } targets)
+                {
+                    foreach (var target in targets)
+                    {
+                        if (target.Role == AliasRole.Name && _entities[target.Entity].Kind == EntityKind.Base)
+                        {
+                            if (!AlreadyNamed(mentions, field, start))
+                            {
+                                Add(mentions, field, start, end, _entities[target.Entity]);
+                            }
+
+                            found = start;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (found < 0 || !field.Tokens[found].Has(TokenFlags.AfterComma))
+            {
+                return;
+            }
+
+            end = found;
+        }
+    }
+
+    /// <summary>True when one of the last few mentions (those of the words just before) is a base starting at this token
+    /// already ("Nevatim" is a name of its own; "Engels" is also a city, which is no reason to skip the base).</summary>
+    private static bool AlreadyNamed(List<EntityMention> mentions, FieldTokens field, int token)
+    {
+        var start = field.Tokens[token].Start;
+        for (var m = mentions.Count - 1; m >= 0 && m >= mentions.Count - 8; m--)
+        {
+            if (mentions[m].Kind == EntityKind.Base && mentions[m].Field == field.Field && mentions[m].Start == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words after "military" that make the phrase an agency, a court, a policy or money, not the force.</summary>
     private static readonly string[] MilitaryNonForceHeads =
     [
@@ -1696,7 +1801,7 @@ public sealed partial class EntityTagger
 
     /// <summary>National nouns that name a force only when an attack follows (see <see cref="AttackFollows"/>).</summary>
     private static readonly string[] WeaponHeads =
-        ["missiles", "drones", "rocket", "rockets", "strike", "strikes", "bomb", "bombs", "tank", "shells"];
+        ["missiles", "drones", "rocket", "rockets", "strike", "strikes", "bomb", "bombs", "tank", "shells", "aircraft"];
 
     /// <summary>Words right after a weapon that say it was used in an attack.</summary>
     private static readonly string[] AttackWords =

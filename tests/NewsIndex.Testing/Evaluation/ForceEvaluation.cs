@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NewsIndex.Entities;
 using NewsIndex.Ingestion;
 
@@ -13,8 +14,10 @@ namespace NewsIndex.Testing.Evaluation;
 /// </summary>
 /// <remarks>
 /// A predicted force matches a label when one of its names (name or alias, compared case-, diacritics- and
-/// punctuation-insensitively) equals the label's name or one of its surfaces, or when both are national forces or
-/// national branches of the same country. A base matches by name only. Implicit labels (a force meant only by generic
+/// punctuation-insensitively, and also without a parenthesis) equals the label's name or one of its surfaces; when both
+/// are national forces or national branches, or both police, of the same country; or when the names are equal once the
+/// label country's names and demonyms and any parenthesis are left out ("National Guard (Mexico)" is the "Mexican
+/// National Guard"). A base matches by name or surface only. Implicit labels (a force meant only by generic
 /// words) are not counted in recall, but a prediction that matches one is correct, not a false positive.
 /// </remarks>
 public static class ForceEvaluation
@@ -515,9 +518,43 @@ public static class ForceEvaluation
             }
         }
 
-        private static bool ForceMatches(Entity entity, ForceLabel label) =>
+        private bool ForceMatches(Entity entity, ForceLabel label) =>
             NameMatches(entity, label.Name, label.Surfaces)
-            || (label.IsNational && IsNational(entity) && entity.Country is not null && string.Equals(entity.Country, label.Country, StringComparison.Ordinal));
+            || (label.IsNational && IsNational(entity) && entity.Country is not null && string.Equals(entity.Country, label.Country, StringComparison.Ordinal))
+            || (label.Category == "police" && entity.Category == "police" && entity.Country is not null && string.Equals(entity.Country, label.Country, StringComparison.Ordinal))
+            || CoreNameMatches(entity, label);
+
+        /// <summary>
+        /// The same name written with or without its country: "National Guard (Mexico)" and "Mexican National Guard",
+        /// "National Police Service (Kenya)" and "National Police Service of Kenya", "Islamic State (Iraq)" and "Islamic
+        /// State". Parentheses and the label country's names and demonyms are left out of both sides; the entity must be
+        /// of that country, operate there, or have no country.
+        /// </summary>
+        private bool CoreNameMatches(Entity entity, ForceLabel label)
+        {
+            if (label.Country is not { } country || (entity.Country is { } home && home != country && !entity.Areas.Contains(country)))
+            {
+                return false;
+            }
+
+            var countryWords = lookup(EntityKind.Country, country) is { } c
+                ? c.Aliases.Append(c.Name).Concat(c.Demonyms).Select(Normalize).Where(w => w.Length > 0).ToArray()
+                : [];
+            string Core(string name)
+            {
+                var core = " " + Normalize(Regex.Replace(name, @"\([^)]*\)", " ")) + " ";
+                foreach (var word in countryWords.OrderByDescending(w => w.Length))
+                {
+                    core = core.Replace(" " + word + "s ", " ", StringComparison.Ordinal).Replace(" " + word + " ", " ", StringComparison.Ordinal);
+                }
+
+                var words = core.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("of" or "the")).ToArray();
+                return string.Join(' ', words);
+            }
+
+            var wanted = label.Surfaces.Append(label.Name).Select(Core).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
+            return entity.AllNames.Append(entity.Name).Any(n => Core(n) is { Length: > 1 } core && wanted.Contains(core));
+        }
 
         private static bool IsNational(Entity entity) =>
             entity.Category?.StartsWith("national", StringComparison.Ordinal) == true
@@ -525,7 +562,9 @@ public static class ForceEvaluation
 
         private static bool NameMatches(Entity entity, string name, IReadOnlyList<string> surfaces)
         {
-            var wanted = surfaces.Append(name).Select(Normalize).ToHashSet(StringComparer.Ordinal);
+            // "Tiyas (T-4) air base" is also "Tiyas air base".
+            var written = surfaces.Append(name).ToArray();
+            var wanted = written.Select(Normalize).Concat(written.Select(w => Normalize(Regex.Replace(w, @"\s*\([^)]*\)", "")))).ToHashSet(StringComparer.Ordinal);
             return entity.AllNames.Append(entity.Name).Any(n => wanted.Contains(Normalize(n)));
         }
 

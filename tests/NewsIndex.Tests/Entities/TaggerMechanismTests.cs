@@ -75,6 +75,35 @@ public class TaggerMechanismTests
     public void ABareNationalGuard_OfACountryWithoutOne_IsNobodys() =>
         Assert.That(Forces("TUNIS - The National Guard arrested two men."), Is.Empty);
 
+    [TestCase("Drones hit the Engels, Olenya and Belaya air bases overnight.", new[] { "ru-belaya", "ru-engels-air-base", "ru-olenya-air-base" })]
+    [TestCase("Israeli jets took off from Nevatim and Ramon air bases.", new[] { "il-nevatim-air-base", "il-ramon-air-base" })]
+    [TestCase("Indian missiles hit Sargodha's Mushaf base.", new[] { "pk-mushaf-air-base" })]
+    public void ListedAndShortBaseNames_NameEachBase(string text, string[] expected) =>
+        Assert.That(Tagger.Tag(text).Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct().Order(), Is.EqualTo(expected));
+
+    [Test]
+    public void AFirmsCityBase_IsNoMilitaryBase() =>
+        Assert.That(Tagger.Tag("The bank moved staff to its Riyadh base.").Where(m => m.Kind == EntityKind.Base), Is.Empty);
+
+    [TestCase("The Bayreuth Festival opened with Wagner's Parsifal.", "the composer: no Russia, no country Wagner fought in")]
+    [TestCase("Ionis, formerly Isis Pharmaceuticals, won approval for a drug.", "a company named like a group")]
+    [TestCase("The Army Black Knights beat the Navy Midshipmen 31-13.", "college teams, not services")]
+    [TestCase("BTS fans, known as ARMY, gathered in Seoul.", "a bare service in capitals in running text")]
+    public void NamesThatAreNoForce_TagNoForce(string text, string why) =>
+        Assert.That(Forces(text), Is.Empty, why);
+
+    [TestCase("Wagner fighters were seen in Timbuktu, Mali.", "wagner-group")]
+    [TestCase("Fulani militiamen attacked villages in Plateau State, Nigeria.", "fulani-militia")]
+    [TestCase("Syrian troops withdrew from Aleppo.", "sy-armed-forces")]
+    [TestCase("Russian Aerospace Forces struck Idlib.", "ru-aerospace-forces")]
+    public void ModernActors_AreTagged(string text, string id) =>
+        Assert.That(Forces(text).Select(f => f[..f.IndexOf('@', StringComparison.Ordinal)]), Does.Contain(id));
+
+    [Test]
+    public void ABaseNounAfterABasesName_IsThatBase() =>
+        Assert.That(Tagger.Tag("Turkey's TURKSOM base in Mogadishu trained Somali soldiers.").Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct(),
+            Is.EqualTo(new[] { "so-camp-turksom" }), "not also Halane, another base of the city");
+
     [Test]
     public void PoliceWithoutACountry_AreNobodys() => Assert.That(Forces("The police said two people died."), Is.Empty);
 

@@ -33,6 +33,15 @@ public class WorldCatalogTests
     public void ExistingIds_AreStable(string id) => Assert.That(Catalog.Get(EntityKind.Force, id), Is.Not.Null);
 
     [Test]
+    public void EveryState_HasANationalForce_AndSanctionedStateUnitsAreBranches()
+    {
+        Assert.That(Catalog.Get(EntityKind.Force, "sy-armed-forces")?.Category, Is.EqualTo("national"), "Syria's Factbook row did not parse");
+        var stateUnits = Forces.Where(f => f.Source == "ofac-sdn" && (f.Name.Contains("Syrian Arab", StringComparison.Ordinal) || f.Name.StartsWith("Russian Aerospace", StringComparison.Ordinal)));
+        Assert.That(stateUnits.Select(f => f.Category), Is.All.EqualTo("branch"), "a state's sanctioned unit is no rebel group");
+        Assert.That(Catalog.Get(EntityKind.Force, "ru-aerospace-forces")!.Parent, Is.EqualTo("ru-armed-forces"));
+    }
+
+    [Test]
     public void Lineage_IsLoaded_AndSuccessorsAreTheInverse()
     {
         var africaCorps = Catalog.Get(EntityKind.Force, "africa-corps")!;

@@ -18,6 +18,9 @@ const basesPath = new URL('../bases.json', import.meta.url);
 const previous = JSON.parse(readFileSync(basesPath, 'utf8'));
 const countries = JSON.parse(readFileSync(new URL('../countries.json', import.meta.url), 'utf8')).countries;
 const cities = JSON.parse(readFileSync(new URL('../cities.json', import.meta.url), 'utf8')).cities;
+const cityNames = new Set(cities.map(([name]) => name.toLowerCase()));
+const { words: popularWords } = await import('popular-english-words');
+const frequentWords = new Set(popularWords.getMostPopular(30000));
 const checkOnly = process.argv.includes('--check');
 
 const countryIds = new Set(countries.map(c => c.id));
@@ -66,12 +69,20 @@ function cleanName(raw) {
   return { name, number };
 }
 
+// "<Name> base" only where the name is no city's ("its Riyadh base" is a firm's office) and no frequent English word
+// or name ("Johnson base", "Clark base").
+function bareBase(place) {
+  const lower = place.toLowerCase();
+  return cityNames.has(lower) || frequentWords.has(lower) || /^\d|^[A-Z]\d/.test(place) ? [] : [`${place} base`];
+}
+
 // Name variants news uses for the same installation.
 function variants(name) {
   const out = [name];
   let m;
-  if ((m = /^(.+) Air Base$/.exec(name))) out.push(`${m[1]} Airbase`, `${m[1]} airbase`, `${m[1]} air base`, `${m[1]} AB`, `${m[1]} airfield`);
-  if ((m = /^(.+) Airbase$/.exec(name))) out.push(`${m[1]} Air Base`, `${m[1]} air base`, `${m[1]} airbase`, `${m[1]} airfield`);
+  // "Sargodha's Mushaf base"; "Olenya and Belaya air bases" (the last of a list; see the tagger for the others).
+  if ((m = /^(.+) Air Base$/.exec(name))) out.push(`${m[1]} Airbase`, `${m[1]} airbase`, `${m[1]} air base`, `${m[1]} AB`, `${m[1]} airfield`, `${m[1]} air bases`, ...bareBase(m[1]));
+  if ((m = /^(.+) Airbase$/.exec(name))) out.push(`${m[1]} Air Base`, `${m[1]} air base`, `${m[1]} airbase`, `${m[1]} airfield`, `${m[1]} air bases`, ...bareBase(m[1]));
   if ((m = /^(.+) Air Force Base$/.exec(name))) out.push(`${m[1]} AFB`, `${m[1]} air base`);
   if ((m = /^(.+) AFB$/.exec(name))) out.push(`${m[1]} Air Force Base`, `${m[1]} air base`);
   if ((m = /^(.+) Air Force Station$/.exec(name))) out.push(`${m[1]} air base`, `${m[1]} airbase`);

@@ -280,7 +280,15 @@ for (const o of JSON.parse(readSource('ofac-sdn-armed-groups/sdn-armed-group-ent
   // Syria program, the "Eritrean Defense Forces" Eritrea's under the Ethiopia program. A demonym in a name wins.
   const demonymCountry = names.flatMap(words).map(w => isoByDemonym.get(w)).find(Boolean);
   const country = demonymCountry ?? (o.programs ?? []).map(p => programCountry[p]).find(Boolean) ?? null;
-  const e = entity(match ?? slug(ofacCase(o.name)), { name: ofacCase(o.name), type: category(names), country });
+  // A state's own unit sanctioned as such ("Russian Aerospace Forces", "First Division of the Syrian Arab Army", "234th
+  // Guards Airborne Assault Regiment" under the Russia program) is a branch of that state's military, not a rebel group.
+  const stateProgram = (o.programs ?? []).some(p => /^RUSSIA|^UKRAINE-EO13661$/.test(p));
+  const stateUnit = country && (demonymCountry || stateProgram) &&
+    names.some(n => /\b(Air Force|Aerospace Forces|Air Defen[cs]e Forces|Republican Guard|Arab Army|Navy|Guards? .*(Regiment|Brigade|Division)|(Regiment|Brigade|Division) of the)\b/i.test(n));
+  const mapped = curatedInput.ofacMap?.[String(o.ent_num)];
+  const e = entity(mapped ?? match ?? slug(ofacCase(o.name)), stateUnit
+    ? { name: ofacCase(o.name), type: 'branch', country, parent: `${country.toLowerCase()}-armed-forces` }
+    : { name: ofacCase(o.name), type: category(names), country });
   if (!e.source) { e.source = 'ofac-sdn'; e.sourceId = String(o.ent_num); }
   for (const n of names) addAlias(e, n, `ofac ${o.ent_num}`);
 }
