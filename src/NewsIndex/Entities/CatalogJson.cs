@@ -48,6 +48,7 @@ internal static class CatalogJson
                     Country = OptionalString(item, "country"),
                     Areas = Strings(item, "areas"),
                     Category = OptionalString(item, "category") ?? OptionalString(item, "type"),
+                    Tags = Strings(item, "tags"),
                     Parent = OptionalString(item, "parent"),
                     Predecessors = Links(item, "predecessors"),
                     Successors = Links(item, "successors"),

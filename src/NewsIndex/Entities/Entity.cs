@@ -39,7 +39,9 @@ public sealed record Entity(EntityKind Kind, string Id, string Name)
     /// <c>coalition</c>, <c>alliance</c>. Bases and countries: null.</summary>
     public string? Category { get; init; }
 
-    /// <summary>Bases: descriptive tags (<c>air</c>, <c>drone</c>, <c>naval</c>, <c>airport</c> …) used to resolve phrases like "the drone base".</summary>
+    /// <summary>Bases: descriptive tags (<c>air</c>, <c>drone</c>, <c>naval</c>, <c>airport</c> …) used to resolve phrases like "the drone base".
+    /// Forces: <c>party</c> marks a movement that is now mainly a political party (Frelimo, the ANC, Fatah), which the
+    /// tagger names as a force only in an armed context.</summary>
     public ValueList<string> Tags { get; init; } = [];
 
     /// <summary>Bases: the city the base is at or next to, used to resolve "the base in Agadez".</summary>

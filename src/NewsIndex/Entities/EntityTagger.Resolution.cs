@@ -206,6 +206,7 @@ public sealed partial class EntityTagger
 
         if (forceMentions > 0 || mentions.Exists(static m => m.Kind is EntityKind.Base or EntityKind.Force))
         {
+            DropPartiesOutOfArms(state, mentions);
             ResolveIndirectBases(state, baseNouns, mentions);
             AddHomeCountries(mentions);
             AddCountriesNamedInForceNames(mentions);
@@ -312,6 +313,83 @@ public sealed partial class EntityTagger
         }
 
         return true;
+    }
+
+    /// <summary>Words that put a movement's name in an armed context ("SWAPO guerrillas", "Frelimo troops attacked").</summary>
+    private static readonly string[] ArmedContextWords =
+    [
+        "fighters", "fighter", "guerrillas", "guerrilla", "rebels", "rebel", "troops", "soldiers", "militia", "militias",
+        "militiamen", "insurgents", "insurgency", "insurgent", "armed", "army", "attack", "attacked", "attacks", "killed",
+        "ambush", "ambushed", "war", "forces", "combatants", "clashes", "clashed", "offensive", "bombing", "gunmen",
+        "military", "camp", "camps", "wing", "brigades", "shelled", "raid", "raided",
+    ];
+
+    /// <summary>
+    /// A movement that is now mainly a political party (tag <c>party</c>: Frelimo, the Rwandan Patriotic Front, the ANC,
+    /// Fatah, the Nepali Congress) names an armed force only in an armed context: a word such as "guerrillas",
+    /// "troops", "attacked" or "war" within six words of its name in the same sentence. "Frelimo's Daniel Chapo won" and
+    /// "Rwanda's ruling party, the Rwandan Patriotic Front" name a party; "SWAPO guerrillas" and "ANC attacks" a force.
+    /// </summary>
+    private void DropPartiesOutOfArms(MatchState state, List<EntityMention> mentions)
+    {
+        mentions.RemoveAll(mention => mention.Kind == EntityKind.Force && _catalog.Get(EntityKind.Force, mention.Id) is { } force &&
+            force.Tags.Contains("party") && !InArmedContext(state, mention));
+    }
+
+    private static bool InArmedContext(MatchState state, EntityMention mention)
+    {
+        foreach (var field in state.Fields)
+        {
+            if (field.Field != mention.Field)
+            {
+                continue;
+            }
+
+            // The mention's first and last token (binary search: tokens are in text order).
+            var first = LowerBound(field, mention.Start);
+            if (first >= field.Count || field.Tokens[first].Start != mention.Start)
+            {
+                continue;
+            }
+
+            var end = first;
+            while (end < field.Count && field.Tokens[end].Start < mention.End)
+            {
+                end++;
+            }
+
+            // "People's Liberation Army of Namibia" is armed by its own name.
+            for (var t = Math.Max(0, first - 6); t < Math.Min(field.Count, end + 6); t++)
+            {
+                if ((t >= first && t < end || !CrossesSentence(field, Math.Min(t, first), Math.Max(t, first))) && IsOneOf(field, t, ArmedContextWords))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static int LowerBound(FieldTokens field, int start)
+    {
+        int lo = 0, hi = field.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (field.Tokens[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>True when a base's own name ends right before the base noun.</summary>

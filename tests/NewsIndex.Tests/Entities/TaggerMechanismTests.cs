@@ -99,6 +99,17 @@ public class TaggerMechanismTests
     public void ModernActors_AreTagged(string text, string id) =>
         Assert.That(Forces(text).Select(f => f[..f.IndexOf('@', StringComparison.Ordinal)]), Does.Contain(id));
 
+    [TestCase("Police fired tear gas at protesters disputing the election victory of Frelimo's Daniel Chapo.")]
+    [TestCase("Rwanda's ruling party, the Rwandan Patriotic Front, nominated Paul Kagame.")]
+    [TestCase("The ANC won the election in South Africa.")]
+    public void AMovementNowAParty_InPolitics_IsNoForce(string text) => Assert.That(Forces(text), Is.Empty);
+
+    [TestCase("SWAPO guerrillas attacked a South African base in Namibia.", "swapo-plan")]
+    [TestCase("Frelimo troops attacked Renamo positions.", "frelimo")]
+    [TestCase("TPLF forces entered Mekelle.", "tplf")]
+    public void AMovementNowAParty_InArms_IsAForce(string text, string id) =>
+        Assert.That(Forces(text).Select(f => f[..f.IndexOf('@', StringComparison.Ordinal)]), Does.Contain(id));
+
     [Test]
     public void ABaseNounAfterABasesName_IsThatBase() =>
         Assert.That(Tagger.Tag("Turkey's TURKSOM base in Mogadishu trained Somali soldiers.").Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct(),

@@ -420,6 +420,9 @@ const ids = new Set([...entities.values()].filter(shipped).map(e => e.id));
 }
 const order = [...entities.values()].sort((a, b) =>
   (curatedIds.has(b.id) - curatedIds.has(a.id)) || (a.type === 'national' ? 0 : 1) - (b.type === 'national' ? 0 : 1) || a.id.localeCompare(b.id));
+// Movements that are now mainly political parties: the tagger names them as forces only in an armed context.
+const partyMovements = new Set(curatedInput.partyMovements ?? []);
+for (const id of partyMovements) if (!entities.has(id)) throw new Error(`partyMovements: ${id} is no force`);
 const out = [];
 for (const e of order) {
   if (!shipped(e)) {
@@ -437,6 +440,7 @@ for (const e of order) {
   if (!nameIsAlias) row.nameIsAlias = false;
   row.aliases = uniq(e.aliases);
   if (e.contextAliases.length) row.contextAliases = uniq(e.contextAliases);
+  if (partyMovements.has(e.id)) row.tags = ['party'];
   if (e.source) { row.source = e.source; row.sourceId = e.sourceId; }
   out.push(row);
 }
