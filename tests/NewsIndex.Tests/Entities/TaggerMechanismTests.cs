@@ -110,6 +110,12 @@ public class TaggerMechanismTests
     public void AMovementNowAParty_InArms_IsAForce(string text, string id) =>
         Assert.That(Forces(text).Select(f => f[..f.IndexOf('@', StringComparison.Ordinal)]), Does.Contain(id));
 
+    [TestCase("Colombia and Ecuador pledged to meet their Paris Agreement targets.", new[] { "CO", "EC" })]
+    [TestCase("Brussels warned Rome that its draft budget risked breaching EU rules.", new[] { "IT" })]
+    [TestCase("Talks in Brussels ended without a deal.", new[] { "BE" })]
+    public void TreatiesAndTheEusSeat_NameNoCountryOfTheirCity(string text, string[] expected) =>
+        Assert.That(Countries(text).Distinct().Order(), Is.EqualTo(expected));
+
     [Test]
     public void ABaseNounAfterABasesName_IsThatBase() =>
         Assert.That(Tagger.Tag("Turkey's TURKSOM base in Mogadishu trained Somali soldiers.").Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct(),
