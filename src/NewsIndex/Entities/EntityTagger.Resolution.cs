@@ -1724,10 +1724,14 @@ public sealed partial class EntityTagger
         var at = LocativeWordAt(field, first);
         var byVerbOrNoun = byVerb && at >= 0 && (IsOneOf(field, at, LocativeVerbs) || at > 0 && IsOneOf(field, at, ["on"]) && IsOneOf(field, at - 1, LocativeOnNouns));
         if (at >= 0 && (IsOneOf(field, at, LocativeWords) || at > 0 && IsOneOf(field, at, ["of"]) && IsOneOf(field, at - 1, LocativeOfWords))
-            || byVerbOrNoun || InParenthesesAfterAName(field, first) || BasedIn(field, end))
+            || byVerbOrNoun || InParenthesesAfterAName(field, first) || BasedIn(field, end) || AfterALocatedName(field, first))
         {
             var key = PlaceKey(field.Field, field.Tokens[first].Start);
             t_locativePlaces!.Add(key);
+            if (!(at >= 0 && IsOneOf(field, at, LocativeWords)) && !byVerbOrNoun && AfterALocatedName(field, first))
+            {
+                return; // "in Wayanad, Kerala": located, but only as the larger place of another name
+            }
 
             // Followed by a capitalised word that is not a place's ("in Delhi Petroleum", "at Toyota Motor"), the name is
             // the start of another name: located, but not strongly enough to count beside another country.
@@ -1762,6 +1766,36 @@ public sealed partial class EntityTagger
         }
 
         return at;
+    }
+
+    /// <summary>
+    /// "in Wayanad, Kerala", "in Kohistan district, Khyber Pakhtunkhwa", "near Bocaranga, Ouham-Pendé": a place after a
+    /// comma that follows a located name (one to three capitalised words, perhaps with a region word, right after a
+    /// locative word) is where that name is.
+    /// </summary>
+    private static bool AfterALocatedName(FieldTokens field, int first)
+    {
+        if (first < 3 || !field.Tokens[first].Has(TokenFlags.AfterComma))
+        {
+            return false;
+        }
+
+        var k = first - 1;
+        if (IsRegionWord(field, k))
+        {
+            k--;
+        }
+
+        var words = 0;
+        while (k >= 0 && words < 3 && field.Tokens[k].Has(TokenFlags.Capitalized) && !field.Tokens[k].Has(TokenFlags.AfterComma))
+        {
+            k--;
+            words++;
+        }
+
+        // The name's first word may itself follow a comma only as the start of the name ("in Kumbo, Bui division").
+        return words > 0 && k >= 0 && IsOneOf(field, k, LocativeWords) &&
+            !field.Tokens[k + 1].Has(TokenFlags.SentenceStart);
     }
 
     /// <summary>"a Hangzhou-based start-up": the place is where the firm is.</summary>

@@ -116,6 +116,12 @@ public class TaggerMechanismTests
     public void TreatiesAndTheEusSeat_NameNoCountryOfTheirCity(string text, string[] expected) =>
         Assert.That(Countries(text).Distinct().Order(), Is.EqualTo(expected));
 
+    [TestCase("Landslides triggered by torrential rain in Wayanad, Kerala, killed more than 200 people.", "IN")]
+    [TestCase("Flash floods in Kohistan district, Khyber Pakhtunkhwa, washed away a bridge.", "PK")]
+    [TestCase("Guided bombs struck apartment blocks in Kostiantynivka overnight.", "UA")]
+    public void APlaceAfterALocatedName_OrInUkrainesSpelling_IsLocated(string text, string country) =>
+        Assert.That(Countries(text), Does.Contain(country));
+
     [Test]
     public void ABaseNounAfterABasesName_IsThatBase() =>
         Assert.That(Tagger.Tag("Turkey's TURKSOM base in Mogadishu trained Somali soldiers.").Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct(),

@@ -167,6 +167,16 @@ for (const city of [...byName.values()].filter(c => originals.has(c))) {
     byName.set(key, { ...city, name: spelling });
   }
 }
+// Ukraine's national transliteration (2010), which English news now uses, writes "ia", "iu", "ie" and a final "yi"
+// where GeoNames often has "ya", "yu", "ye" and "yy": "Kostiantynivka" for Kostyantynivka, "Khmelnytskyi" for
+// Khmelnytskyy, "Kryvyi Rih" for Kryvyy Rih. Same guards as above.
+for (const city of [...byName.values()].filter(c => c.country === 'UA' && originals.has(c))) {
+  const spelling = city.name.replace(/([bcdfghjklmnpqrstvwxz])y([aeu])/g, '$1i$2').replace(/yy\b/g, 'yi');
+  const key = fold(spelling);
+  if (spelling === city.name || byName.has(key) || countryNames.has(key) || frequent(spelling, FREQUENT_WORDS)) continue;
+  if ((placesByName.get(key) ?? []).some(p => p.country !== city.country || p.cityId !== city.cityId)) continue;
+  byName.set(key, { ...city, name: spelling });
+}
 // A big city abroad that shares its name with the most populous one ("Valencia" in Venezuela and Spain, "San José" in
 // the United States and Costa Rica, "Hyderabad" in India and Pakistan) stays as a second reading when it has at least
 // a tenth of its people: the tagger takes the one whose country the text names, and the most populous otherwise.
