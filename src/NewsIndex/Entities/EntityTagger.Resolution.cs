@@ -1711,7 +1711,8 @@ public sealed partial class EntityTagger
     /// </summary>
     private static void NoteLocative(FieldTokens field, int first, int end, bool byVerb = true, bool besideOthers = false)
     {
-        if (first == 0)
+        var attacked = byVerb && UnderAttack(field, end);
+        if (first == 0 && !attacked)
         {
             return;
         }
@@ -1721,14 +1722,14 @@ public sealed partial class EntityTagger
             return; // "the Noto peninsula", "the Kariba dam": a feature's name
         }
 
-        var at = LocativeWordAt(field, first);
-        var byVerbOrNoun = byVerb && at >= 0 && (IsOneOf(field, at, LocativeVerbs) || at > 0 && IsOneOf(field, at, ["on"]) && IsOneOf(field, at - 1, LocativeOnNouns));
+        var at = first == 0 ? -1 : LocativeWordAt(field, first);
+        var byVerbOrNoun = attacked || byVerb && at >= 0 && (IsOneOf(field, at, LocativeVerbs) || at > 0 && IsOneOf(field, at, ["on"]) && IsOneOf(field, at - 1, LocativeOnNouns));
         if (at >= 0 && (IsOneOf(field, at, LocativeWords) || at > 0 && IsOneOf(field, at, ["of"]) && IsOneOf(field, at - 1, LocativeOfWords))
-            || byVerbOrNoun || InParenthesesAfterAName(field, first) || BasedIn(field, end) || AfterALocatedName(field, first))
+            || byVerbOrNoun || first > 0 && (InParenthesesAfterAName(field, first) || AfterALocatedName(field, first)) || BasedIn(field, end))
         {
             var key = PlaceKey(field.Field, field.Tokens[first].Start);
             t_locativePlaces!.Add(key);
-            if (!(at >= 0 && IsOneOf(field, at, LocativeWords)) && !byVerbOrNoun && AfterALocatedName(field, first))
+            if (!(at >= 0 && IsOneOf(field, at, LocativeWords)) && !byVerbOrNoun && first > 0 && AfterALocatedName(field, first))
             {
                 return; // "in Wayanad, Kerala": located, but only as the larger place of another name
             }
@@ -1796,6 +1797,42 @@ public sealed partial class EntityTagger
         // The name's first word may itself follow a comma only as the start of the name ("in Kumbo, Bui division").
         return words > 0 && k >= 0 && IsOneOf(field, k, LocativeWords) &&
             !field.Tokens[k + 1].Has(TokenFlags.SentenceStart);
+    }
+
+    /// <summary>Passive verbs of attack after a place ("Kharkiv came under fire", "Odesa was hit", "Sumy was shelled").</summary>
+    private static readonly string[] AttackedVerbs =
+        ["hit", "struck", "shelled", "bombed", "attacked", "targeted", "pounded", "rocked", "bombarded", "raided", "besieged", "overrun", "captured", "seized"];
+
+    /// <summary>"Kharkov came under a Russian glide-bomb attack", "Odesa was hit overnight": a place that is attacked is where
+    /// the attack happens.</summary>
+    private static bool UnderAttack(FieldTokens field, int end)
+    {
+        if (end + 1 >= field.Count)
+        {
+            return false;
+        }
+
+        if (IsOneOf(field, end, ["came", "comes", "come"]) && IsOneOf(field, end + 1, ["under"]))
+        {
+            return true;
+        }
+
+        var verb = end + 1;
+        if (IsOneOf(field, end, ["has", "have"]) && IsOneOf(field, end + 1, ["been"]) && end + 2 < field.Count)
+        {
+            verb = end + 2;
+        }
+        else if (!IsOneOf(field, end, ["was", "were", "is", "are"]))
+        {
+            return false;
+        }
+
+        if (verb < field.Count && IsOneOf(field, verb, ["again", "also", "repeatedly", "heavily"]) && verb + 1 < field.Count)
+        {
+            verb++;
+        }
+
+        return IsOneOf(field, verb, AttackedVerbs);
     }
 
     /// <summary>"a Hangzhou-based start-up": the place is where the firm is.</summary>

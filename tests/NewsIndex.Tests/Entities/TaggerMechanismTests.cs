@@ -122,6 +122,12 @@ public class TaggerMechanismTests
     public void APlaceAfterALocatedName_OrInUkrainesSpelling_IsLocated(string text, string country) =>
         Assert.That(Countries(text), Does.Contain(country));
 
+    [TestCase("Kharkov came under a Russian glide-bomb attack on Sunday.", "UA")]
+    [TestCase("Odesa was hit by Russian drones overnight.", "UA")]
+    [TestCase("A prolonged drought lowered water levels in the Panama Canal.", "PA")]
+    public void APlaceUnderAttack_OrACanalOfOneCountry_NamesIt(string text, string country) =>
+        Assert.That(Countries(text), Does.Contain(country));
+
     [Test]
     public void ABaseNounAfterABasesName_IsThatBase() =>
         Assert.That(Tagger.Tag("Turkey's TURKSOM base in Mogadishu trained Somali soldiers.").Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct(),

@@ -241,8 +241,10 @@ for (const r of regions) {
 // A named area inside one country ("Crimea", "Darfur", "Cabo Delgado"'s neighbours "Tigray", "Mindanao region") implies
 // that country the way a first-level region does (an Implied mention that needs the same support). Other features
 // imply nothing: rivers, mountains, seas and islands often span borders or name something else ("Mount Sinai", "Java").
+// Canals and dams of one country imply it too.
 // Names news also uses elsewhere ("Deep South" for the US South) are split off into their own entry implying nothing.
-const IMPLYING_KINDS = new Set(['region', 'peninsula']);
+// A canal or dam of one country is in it ("the Panama Canal", "the Grand Ethiopian Renaissance Dam").
+const IMPLYING_KINDS = new Set(['region', 'peninsula', 'canal', 'dam']);
 const impliesNothing = new Set((curated.featureNamesImplyingNothing ?? []).map(fold));
 const features = curated.features.flatMap(([name, kind, cs, aliases]) => {
   const all = [name, ...(aliases ?? [])];
