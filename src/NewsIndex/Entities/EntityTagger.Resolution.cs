@@ -1972,6 +1972,12 @@ public sealed partial class EntityTagger
             return false;
         }
 
+        // "Indian strikes later hit Nur Khan air base": one adverb may stand between.
+        if (token + 1 < field.Count && IsOneOf(field, token, ["later", "also", "then", "reportedly", "again", "overnight", "repeatedly"]))
+        {
+            token++;
+        }
+
         if (IsOneOf(field, token, AttackWords))
         {
             return true;

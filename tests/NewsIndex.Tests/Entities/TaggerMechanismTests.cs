@@ -53,6 +53,7 @@ public class TaggerMechanismTests
     [TestCase("A US strike in Idlib killed a commander.", "us-armed-forces@US strike")]
     [TestCase("Kharkiv came under a Russian glide-bomb attack.", "ru-armed-forces@Russian glide-bomb")]
     [TestCase("A Zambian peacekeeper was killed.", "zm-armed-forces@Zambian peacekeeper")]
+    [TestCase("Indian strikes later hit an air base near Rawalpindi.", "in-armed-forces@Indian strikes")]
     public void AWeaponOrStrike_ThatAttacks_NamesTheNationalForce(string text, string expected) =>
         Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
 

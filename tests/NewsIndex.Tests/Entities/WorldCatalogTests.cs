@@ -39,6 +39,9 @@ public class WorldCatalogTests
         var stateUnits = Forces.Where(f => f.Source == "ofac-sdn" && (f.Name.Contains("Syrian Arab", StringComparison.Ordinal) || f.Name.StartsWith("Russian Aerospace", StringComparison.Ordinal)));
         Assert.That(stateUnits.Select(f => f.Category), Is.All.EqualTo("branch"), "a state's sanctioned unit is no rebel group");
         Assert.That(Catalog.Get(EntityKind.Force, "ru-aerospace-forces")!.Parent, Is.EqualTo("ru-armed-forces"));
+        var pla = Catalog.Get(EntityKind.Force, "cn-armed-forces")!;
+        Assert.That((pla.Parent, pla.Areas.Count), Is.EqualTo(((string?)null, 0)), "UCDP's other People's Liberation Armies (Manipur, the Huks, Colombia's EPL) are not China's");
+        Assert.That(Catalog.Get(EntityKind.Force, "pla-manipur")!.Country, Is.EqualTo("IN"));
     }
 
     [Test]
