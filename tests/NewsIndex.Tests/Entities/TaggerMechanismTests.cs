@@ -97,6 +97,7 @@ public class TaggerMechanismTests
     [TestCase("Fulani militiamen attacked villages in Plateau State, Nigeria.", "fulani-militia")]
     [TestCase("Syrian troops withdrew from Aleppo.", "sy-armed-forces")]
     [TestCase("Russian Aerospace Forces struck Idlib.", "ru-aerospace-forces")]
+    [TestCase("The Moskva, flagship of the Russian Black Sea Fleet, sank in April 2022.", "ru-black-sea-fleet")]
     public void ModernActors_AreTagged(string text, string id) =>
         Assert.That(Forces(text).Select(f => f[..f.IndexOf('@', StringComparison.Ordinal)]), Does.Contain(id));
 
