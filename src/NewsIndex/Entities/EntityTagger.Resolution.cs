@@ -206,7 +206,6 @@ public sealed partial class EntityTagger
 
         if (forceMentions > 0 || mentions.Exists(static m => m.Kind is EntityKind.Base or EntityKind.Force))
         {
-            DropPartiesOutOfArms(state, mentions);
             ResolveIndirectBases(state, baseNouns, mentions);
             AddHomeCountries(mentions);
             AddCountriesNamedInForceNames(mentions);
@@ -219,6 +218,12 @@ public sealed partial class EntityTagger
         if (contextNames is not null)
         {
             ResolveByPlaces(state, contextNames, mentions);
+        }
+
+        // After every name is resolved (ResolveByPlaces adds the acronyms: "FMLN", "ZANU").
+        if (mentions.Exists(static m => m.Kind == EntityKind.Force))
+        {
+            DropPartiesOutOfArms(state, mentions);
         }
 
         if (people)
@@ -1776,7 +1781,7 @@ public sealed partial class EntityTagger
     /// </summary>
     private static bool AfterALocatedName(FieldTokens field, int first)
     {
-        if (first < 3 || !field.Tokens[first].Has(TokenFlags.AfterComma))
+        if (first < 2 || !field.Tokens[first].Has(TokenFlags.AfterComma))
         {
             return false;
         }
@@ -1788,7 +1793,7 @@ public sealed partial class EntityTagger
         }
 
         var words = 0;
-        while (k >= 0 && words < 3 && field.Tokens[k].Has(TokenFlags.Capitalized) && !field.Tokens[k].Has(TokenFlags.AfterComma))
+        while (k >= 0 && words < 3 && field.Tokens[k].Has(TokenFlags.Capitalized) && !field.Tokens[k].Has(TokenFlags.AfterComma) && !IsOneOf(field, k, LocativeWords))
         {
             k--;
             words++;
@@ -1912,7 +1917,7 @@ public sealed partial class EntityTagger
     private static bool AlreadyNamed(List<EntityMention> mentions, FieldTokens field, int token)
     {
         var start = field.Tokens[token].Start;
-        for (var m = mentions.Count - 1; m >= 0 && m >= mentions.Count - 8; m--)
+        for (var m = mentions.Count - 1; m >= 0 && m >= mentions.Count - 32; m--)
         {
             if (mentions[m].Kind == EntityKind.Base && mentions[m].Field == field.Field && mentions[m].Start == start)
             {
@@ -1960,6 +1965,8 @@ public sealed partial class EntityTagger
         "downed", "slammed", "rained", "on", "against", "continued", "landed", "exploded", "set", "wrecked",
     ];
 
+    private static readonly string[] WeekDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -1976,6 +1983,13 @@ public sealed partial class EntityTagger
         if (token + 1 < field.Count && IsOneOf(field, token, ["later", "also", "then", "reportedly", "again", "overnight", "repeatedly"]))
         {
             token++;
+        }
+
+        // Not across a sentence ("… Turkish drones. On Monday, …"), and "on" before a day is a date ("strikes on Tuesday").
+        if (field.Tokens[token].Has(TokenFlags.SentenceStart) ||
+            IsOneOf(field, token, ["on"]) && token + 1 < field.Count && (IsOneOf(field, token + 1, WeekDays) || IsOneOf(field, token + 1, MonthNames)))
+        {
+            return false;
         }
 
         if (IsOneOf(field, token, AttackWords))

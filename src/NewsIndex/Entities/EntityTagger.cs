@@ -214,7 +214,7 @@ public sealed partial class EntityTagger
             var term = BareBranches[n].Term;
             var own = OwnBranchOnly.Contains(term, StringComparer.Ordinal);
             var best = national;
-            foreach (var e in own ? children.Concat(parentless) : children)
+            foreach (var e in own ? children.Concat(parentless.Where(p => _entities[p].Category is "guard" or "gendarmerie" or "paramilitary")) : children)
             {
                 var candidate = _entities[e];
                 if (candidate.Aliases.Append(candidate.Name).Any(a => HasWords(a, term)) &&
@@ -224,7 +224,8 @@ public sealed partial class EntityTagger
                 }
             }
 
-            if (best != national || !own)
+            // A country whose whole military is its National Guard (Cyprus's) keeps it.
+            if (best != national || !own || _entities[national].Aliases.Append(_entities[national].Name).Any(a => HasWords(a, term)))
             {
                 _branchOf[(country, n)] = best;
             }
@@ -381,7 +382,9 @@ public sealed partial class EntityTagger
                     {
                         foreach (var noun in borderNouns)
                         {
-                            _trie.Add([.. form, .. noun], new AliasTarget(AliasRole.NationalForce, border, country, CountryTokens: (byte)form.Count));
+                            var target = new AliasTarget(AliasRole.NationalForce, border, country, CountryTokens: (byte)form.Count);
+                            _trie.Add([.. form, .. noun], target);
+                            _trie.Add([.. form, .. number, .. noun], target);
                         }
                     }
 

@@ -14,10 +14,10 @@ namespace NewsIndex.Testing.Evaluation;
 /// </summary>
 /// <remarks>
 /// A predicted force matches a label when one of its names (name or alias, compared case-, diacritics- and
-/// punctuation-insensitively, and also without a parenthesis) equals the label's name or one of its surfaces; when both
-/// are national forces or national branches, or both police, of the same country; or when the names are equal once the
-/// label country's names and demonyms and any parenthesis are left out ("National Guard (Mexico)" is the "Mexican
-/// National Guard"). A base matches by name or surface only. Implicit labels (a force meant only by generic
+/// punctuation-insensitively, and also without a parenthesis where the entity is of the label's country or of none) equals
+/// the label's name or one of its surfaces; when both are national forces or national branches of the same country; or
+/// when the names are equal once the label country's names and demonyms (also in a parenthesis) are left out ("National
+/// Guard (Mexico)" is the "Mexican National Guard"). A base matches by name or surface only. Implicit labels (a force meant only by generic
 /// words) are not counted in recall, but a prediction that matches one is correct, not a false positive.
 /// </remarks>
 public static class ForceEvaluation
@@ -519,9 +519,8 @@ public static class ForceEvaluation
         }
 
         private bool ForceMatches(Entity entity, ForceLabel label) =>
-            NameMatches(entity, label.Name, label.Surfaces)
+            NameMatches(entity, label.Name, label.Surfaces, label.Country)
             || (label.IsNational && IsNational(entity) && entity.Country is not null && string.Equals(entity.Country, label.Country, StringComparison.Ordinal))
-            || (label.Category == "police" && entity.Category == "police" && entity.Country is not null && string.Equals(entity.Country, label.Country, StringComparison.Ordinal))
             || CoreNameMatches(entity, label);
 
         /// <summary>
@@ -540,9 +539,11 @@ public static class ForceEvaluation
             var countryWords = lookup(EntityKind.Country, country) is { } c
                 ? c.Aliases.Append(c.Name).Concat(c.Demonyms).Select(Normalize).Where(w => w.Length > 0).ToArray()
                 : [];
+            // Only a parenthesis that names the country goes ("Islamic State (Iraq)"), not one that names the group
+            // ("Communist Party of India (Maoist)").
             string Core(string name)
             {
-                var core = " " + Normalize(Regex.Replace(name, @"\([^)]*\)", " ")) + " ";
+                var core = " " + Normalize(Regex.Replace(name, @"\(([^)]*)\)", m => countryWords.Contains(Normalize(m.Groups[1].Value)) ? " " : m.Value)) + " ";
                 foreach (var word in countryWords.OrderByDescending(w => w.Length))
                 {
                     core = core.Replace(" " + word + "s ", " ", StringComparison.Ordinal).Replace(" " + word + " ", " ", StringComparison.Ordinal);
@@ -560,11 +561,15 @@ public static class ForceEvaluation
             entity.Category?.StartsWith("national", StringComparison.Ordinal) == true
             || (entity.Country is not null && entity.Id == EntityCatalog.NationalForceId(entity.Country));
 
-        private static bool NameMatches(Entity entity, string name, IReadOnlyList<string> surfaces)
+        private static bool NameMatches(Entity entity, string name, IReadOnlyList<string> surfaces, string? country = null)
         {
-            // "Tiyas (T-4) air base" is also "Tiyas air base".
+            // "Tiyas (T-4) air base" is also "Tiyas air base"; for a force only where the entity is of the label's country
+            // (or of none): "Communist Party of India (Maoist)" is not the CPI.
             var written = surfaces.Append(name).ToArray();
-            var wanted = written.Select(Normalize).Concat(written.Select(w => Normalize(Regex.Replace(w, @"\s*\([^)]*\)", "")))).ToHashSet(StringComparer.Ordinal);
+            var stripped = entity.Kind == EntityKind.Base || entity.Country is null || entity.Country == country
+                ? written.Select(w => Normalize(Regex.Replace(w, @"\s*\([^)]*\)", "")))
+                : [];
+            var wanted = written.Select(Normalize).Concat(stripped).ToHashSet(StringComparer.Ordinal);
             return entity.AllNames.Append(entity.Name).Any(n => wanted.Contains(Normalize(n)));
         }
 

@@ -58,6 +58,9 @@ public class TaggerMechanismTests
         Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
 
     [TestCase("India bought Russian missiles last year.")]
+    [TestCase("French strikes on Tuesday halted trains.")]
+    [TestCase("Kyiv wants more Turkish drones. On Monday, talks resumed.")]
+    [TestCase("The FMLN candidate won the vote in San Salvador.")]
     [TestCase("French strikes in March disrupted trains.")]
     [TestCase("British strikes over pay closed schools.")]
     [TestCase("Ukraine's military intelligence agency claimed the blast.")]
@@ -69,6 +72,8 @@ public class TaggerMechanismTests
     [TestCase("WASHINGTON - The National Guard was deployed.", "us-national-guard@National Guard")]
     [TestCase("Mexico agreed to deploy 10,000 National Guard troops.", "mx-national-guard@National Guard")]
     [TestCase("Kyiv said the National Guard repelled assaults near Pokrovsk.", "ua-national-guard@National Guard")]
+    [TestCase("NICOSIA - The National Guard held exercises.", "cy-armed-forces@National Guard")]
+    [TestCase("Ukraine's 300 border guards were deployed.", "ua-border-guard-service@Ukraine's 300 border guards")]
     public void ABareNationalGuard_IsTheGuardOfTheCountryInContext(string text, string expected) =>
         Assert.That(Forces(text), Is.EqualTo(new[] { expected }));
 
@@ -121,6 +126,7 @@ public class TaggerMechanismTests
     [TestCase("Landslides triggered by torrential rain in Wayanad, Kerala, killed more than 200 people.", "IN")]
     [TestCase("Flash floods in Kohistan district, Khyber Pakhtunkhwa, washed away a bridge.", "PK")]
     [TestCase("Guided bombs struck apartment blocks in Kostiantynivka overnight.", "UA")]
+    [TestCase("In Wayanad, Kerala, landslides killed 200 people.", "IN")]
     public void APlaceAfterALocatedName_OrInUkrainesSpelling_IsLocated(string text, string country) =>
         Assert.That(Countries(text), Does.Contain(country));
 

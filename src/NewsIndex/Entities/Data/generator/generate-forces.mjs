@@ -283,7 +283,7 @@ for (const o of JSON.parse(readSource('ofac-sdn-armed-groups/sdn-armed-group-ent
   // A state's own unit sanctioned as such ("Russian Aerospace Forces", "First Division of the Syrian Arab Army", "234th
   // Guards Airborne Assault Regiment" under the Russia program) is a branch of that state's military, not a rebel group.
   const stateProgram = (o.programs ?? []).some(p => /^RUSSIA|^UKRAINE-EO13661$/.test(p));
-  const stateUnit = country && (demonymCountry || stateProgram) &&
+  const stateUnit = country && (demonymCountry || stateProgram) && !names.some(n => /Intelligence/i.test(n)) &&
     names.some(n => /\b(Air Force|Aerospace Forces|Air Defen[cs]e Forces|Republican Guard|Arab Army|Navy|Guards? .*(Regiment|Brigade|Division)|(Regiment|Brigade|Division) of the)\b/i.test(n));
   const mapped = curatedInput.ofacMap?.[String(o.ent_num)];
   const e = entity(mapped ?? match ?? slug(ofacCase(o.name)), stateUnit
@@ -423,6 +423,7 @@ const order = [...entities.values()].sort((a, b) =>
 // Movements that are now mainly political parties: the tagger names them as forces only in an armed context.
 const partyMovements = new Set(curatedInput.partyMovements ?? []);
 for (const id of partyMovements) if (!entities.has(id)) throw new Error(`partyMovements: ${id} is no force`);
+for (const id of Object.values(curatedInput.ofacMap ?? {})) if (!entities.has(id) || !entities.get(id).name) throw new Error(`ofacMap: ${id} is no known force`);
 const out = [];
 for (const e of order) {
   if (!shipped(e)) {
