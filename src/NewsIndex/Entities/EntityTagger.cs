@@ -370,8 +370,7 @@ public sealed partial class EntityTagger
                 // "Russian troops", "Niger's military", "France's 1,500 troops": country form, optional number, noun.
                 var forms = _entities[country].Aliases.Concat(_entities[country].Demonyms).Distinct(StringComparer.Ordinal)
                     .Select(Tokenizer.Words).Where(w => w.Count is > 0 and <= 4).ToArray();
-                // "Police Forces of Kenya", "South African police": the country's police, when the catalog has exactly one
-                // police force for it.
+                // "Police Forces of Kenya", "South African police": the country's general police (see GeneralPolice).
                 var police = GeneralPolice(policeOf.GetValueOrDefault(countryId));
                 // "Ukrainian border guards", "Kyrgyz border troops": the country's border force, when the catalog has
                 // exactly one; else the national force (for a border-guard national noun).
