@@ -13,6 +13,9 @@ public sealed record City(string Name, string Country, GeoPoint Location, long P
     /// <summary>Places below this population are towns: weaker evidence of their country than a city (two towns alone do not support each other).</summary>
     internal const long TownPopulation = 100_000;
 
+    /// <summary>Cities of this population or more name their country even unlocated, where the text names no country.</summary>
+    internal const long MetropolisPopulation = 1_000_000;
+
     /// <summary>
     /// True when a place abroad with at least a fiftieth of this city's people has the same name ("Naples", Florida):
     /// the name alone may mean it, so it does not name this city's country beside another country the text names.

@@ -36,6 +36,7 @@ public sealed partial class EntityTagger
         t_institutionPlaces?.Clear();
         t_personLikePlaces?.Clear();
         (t_cityPlaces ??= []).Clear();
+        t_metropolises?.Clear();
         (t_towns ??= []).Clear();
         (t_people ??= []).Clear();
         var mentions = new List<EntityMention>();
@@ -1184,6 +1185,10 @@ public sealed partial class EntityTagger
     [ThreadStatic]
     private static HashSet<long>? t_towns;
 
+    /// <summary>Where unlocated cities of a million people or more start (see IsMetropolis).</summary>
+    [ThreadStatic]
+    private static HashSet<long>? t_metropolises;
+
     /// <summary>Keys (<see cref="PlaceKey(in EntityMention)"/>) of the country mentions made by a person's name in the text
     /// being tagged (implied mentions that count as named ones in what the text is about; see <see cref="PeopleOfLastText"/>).</summary>
     [ThreadStatic]
@@ -1472,6 +1477,7 @@ public sealed partial class EntityTagger
             if (!mention.Implied || mention.Kind != EntityKind.Country
                 || !(t_cityPlaces!.Contains(PlaceKey(mention)) && QualifiedByAnotherCountry(mentions, i, fields))
                 && (supported.Contains(mention.Id) || NamesItselfAPlace(mention.Text) || alone && locative.Contains(PlaceKey(mention))
+                    || alone && t_metropolises?.Contains(PlaceKey(mention)) == true && !t_people!.Contains(PlaceKey(mention)) && t_personLikePlaces?.Contains(mention.Text) != true
                     || t_institutionPlaces?.Contains(PlaceKey(mention)) == true
                     || LocatedBesideOthers(mentions, i, fields)))
             {
@@ -1558,6 +1564,10 @@ public sealed partial class EntityTagger
             var guessed = GuessedAmongCities(targets, countryCounts);
             var city = _catalog.Cities[reading >= 0 ? reading : FirstCity(targets)];
             NoteLocative(field, hit.First, hit.End, byVerb: !guessed, !guessed && CountsBesideOthers(field, hit, city));
+            if (!guessed && IsMetropolis(field, hit, city))
+            {
+                (t_metropolises ??= []).Add(PlaceKey(mentions[first]));
+            }
         }
 
         if (mentions.Count > first)
@@ -1575,6 +1585,18 @@ public sealed partial class EntityTagger
     }
 
     private static int FirstCity(ReadOnlySpan<AliasTarget> targets) => targets[IndexOf(targets, AliasRole.City)].Entity;
+
+    /// <summary>A city of a million people or more names its country even unlocated, where the text names no country
+    /// ("Crowds packed Sydney's Chinatown", "Perth recorded its hottest day"): not in a headline's capitals, not a
+    /// feature's name, not inside another name ("Sydney Sweeney", "Houston Rockets", "Bayern Munich"), not a club
+    /// winning or losing ("Barcelona beat Napoli").</summary>
+    private static bool IsMetropolis(FieldTokens field, Hit hit, City city) =>
+        city.Population >= City.MetropolisPopulation && !field.Tokens[hit.First].Has(TokenFlags.AllUpper) && !IsOneOf(field, hit.End - 1, FeatureWords)
+        && (hit.First == 0 || !field.Tokens[hit.First - 1].Has(TokenFlags.Capitalized) || field.Tokens[hit.First].Has(TokenFlags.SentenceStart)
+            || field.Tokens[hit.First].Has(TokenFlags.AfterComma) || field.Tokens[hit.First - 1].Has(TokenFlags.Possessive))
+        && (hit.End >= field.Count || !IsOneOf(field, hit.End, ResultVerbs))
+        && (hit.End >= field.Count || field.Tokens[hit.End - 1].Has(TokenFlags.Possessive) || !field.Tokens[hit.End].Has(TokenFlags.Capitalized) || field.Tokens[hit.End].Has(TokenFlags.SentenceStart)
+            || field.Tokens[hit.End].Has(TokenFlags.AfterComma) || IsRegionWord(field, hit.End) || IsOneOf(field, hit.End, PlaceWords));
 
     /// <summary>True when cities of several countries share the name and the text names none of those countries.</summary>
     private bool GuessedAmongCities(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
@@ -1608,7 +1630,7 @@ public sealed partial class EntityTagger
             (t_personLikePlaces ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(field.Text[field.Tokens[hit.First].Start..field.Tokens[hit.First].End]);
         }
 
-        return !city.NamedElsewhere && !field.Tokens[hit.First].Has(TokenFlags.AllUpper) && !IsOneOf(field, hit.End - 1, FeatureWords)
+        return (!city.NamedElsewhere || city.Population >= City.MetropolisPopulation) && !field.Tokens[hit.First].Has(TokenFlags.AllUpper) && !IsOneOf(field, hit.End - 1, FeatureWords)
             && (city.Population >= City.TownPopulation || LocativeWordAt(field, hit.First) is var at && at >= 0 && IsOneOf(field, at, TownLocativeWords));
     }
 
@@ -1639,6 +1661,10 @@ public sealed partial class EntityTagger
 
         return cities > 1 ? best : -1;
     }
+
+    /// <summary>Verbs of a match's result: a city before one is a club ("Barcelona beat Napoli").</summary>
+    private static readonly string[] ResultVerbs =
+        ["beat", "beats", "defeated", "defeat", "drew", "draw", "lost", "lose", "won", "win", "edged", "thrashed", "routed", "signed", "sign", "face", "faces", "host", "hosts"];
 
     /// <summary>Capitalised words after a place's name that make it a public body's seat ("Cornwall Council", "Kandahar Airport").</summary>
     private static readonly string[] InstitutionWords = ["Council", "Police", "Assembly", "Government", "Parliament", "Airport", "Legislature", "Municipality"];

@@ -252,12 +252,26 @@ public class TaggerMechanismTests
     public void PlacesOutsideTheDateline_NameTheirCountry_WithSupport(string text, string country, string why) =>
         Assert.That(Countries(text), Does.Contain(country), why);
 
-    [TestCase("Houston officials approved the plan on Monday.")]
+    [TestCase("Fresno officials approved the plan on Monday.")]
     [TestCase("Kano Pillars won the match.")]
     [TestCase("North Kivu's governor resigned.")]
     [TestCase("Kaduna Electric raised its tariffs.")]
     public void APlaceAlone_WithoutALocativeWord_NamesNoCountry(string text) =>
         Assert.That(Countries(text), Is.Empty, "a bare place name is too often something else (a team, a firm, a person)");
+
+    [TestCase("Crowds packed Sydney's Chinatown for Lunar New Year.", "AU")]
+    [TestCase("Perth recorded its hottest February day on record.", "AU")]
+    [TestCase("Houston officials approved the plan on Monday.", "US")]
+    public void ACityOfAMillion_Alone_NamesItsCountry(string text, string country) =>
+        Assert.That(Countries(text), Is.EqualTo(new[] { country }), "a city of a million people or more is rarely something else when nothing else names a country");
+
+    [TestCase("Sydney Sweeney starred in the film.")]
+    [TestCase("The Houston Rockets signed a new coach.")]
+    [TestCase("Fans of Bayern Munich celebrated the title.")]
+    [TestCase("Barcelona beat Napoli in the first leg.")]
+    [TestCase("HOUSTON OFFICIALS APPROVE PLAN")]
+    public void ACityOfAMillion_InsideAnotherNameOrAsAClub_NamesNoCountry(string text) =>
+        Assert.That(Countries(text), Is.Empty);
 
     [TestCase("Fighting was reported in North Kivu.", "CD")]
     [TestCase("Officials met in Kano.", "NG")]
