@@ -211,8 +211,11 @@ public sealed partial class EntityTagger
             return false;
         }
 
+        // "Athens, Georgia": a name that is also a state, right after another country's city, is the state ("Saint-Denis,
+        // France" is France).
         var entity = _entities[target.Entity];
-        return !(tokens[first].Has(TokenFlags.AfterComma) && lastCityEnd == first && !string.Equals(lastCityCountry, entity.Id, StringComparison.Ordinal));
+        return !(tokens[first].Has(TokenFlags.AfterComma) && lastCityEnd == first && !string.Equals(lastCityCountry, entity.Id, StringComparison.Ordinal)
+            && _stateCountries.ContainsKey(text[tokens[first].Start..tokens[end - 1].End]));
     }
 
     /// <summary>Surnames (token symbols) the text being tagged gave to someone else ("Jason Gillard"): a later bare use is that person.</summary>

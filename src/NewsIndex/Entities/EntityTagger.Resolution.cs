@@ -23,9 +23,10 @@ public sealed partial class EntityTagger
 
                 forceMentions += entity.Kind == EntityKind.Force || FirstTarget(state, hit, AliasRole.NationalForce) is { Entity: >= 0 } ? 1 : 0;
             }
-            else if (state.Fields[hit.FieldIndex].Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city && !DatelineHasRegion(state, hit.FieldIndex))
+            else if (state.Fields[hit.FieldIndex].Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is not null && !DatelineHasRegion(state, hit.FieldIndex)
+                && DatelineCity(state, hit) is >= 0 and var datelineCity)
             {
-                var cityCountry = _catalog.Cities[city.Entity].Country;
+                var cityCountry = _catalog.Cities[datelineCity].Country;
                 countryCounts[cityCountry] = countryCounts.GetValueOrDefault(cityCountry) + 2;
             }
         }
@@ -176,9 +177,9 @@ public sealed partial class EntityTagger
                 continue;
             }
 
-            if (field.Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is { } city && !DatelineHasRegion(state, hit.FieldIndex))
+            if (field.Field == ArticleField.Dateline && FirstTarget(state, hit, AliasRole.City) is not null && !DatelineHasRegion(state, hit.FieldIndex))
             {
-                var country = _catalog.Get(EntityKind.Country, _catalog.Cities[city.Entity].Country);
+                var country = DatelineCity(state, hit) is >= 0 and var datelineCity ? _catalog.Get(EntityKind.Country, _catalog.Cities[datelineCity].Country) : null;
                 if (country is not null)
                 {
                     Add(mentions, field, hit.First, hit.End, country);
@@ -528,6 +529,7 @@ public sealed partial class EntityTagger
             }
 
             var stateText = field.Text[stateStart..stateEnd];
+            (t_townsOfOtherStates ??= []).Add((place.Text, place.Id));
             mentions[i] = place with { Id = "" };
             removed++;
             if (stateMention < 0)
@@ -543,9 +545,29 @@ public sealed partial class EntityTagger
 
         if (removed > 0)
         {
+            // One name, one place in a text: "Moscow, Idaho … the Moscow Police Department" is the town both times.
+            var towns = t_townsOfOtherStates!;
+            for (var i = 0; i < mentions.Count; i++)
+            {
+                var mention = mentions[i];
+                foreach (var (text, country) in towns)
+                {
+                    if (mention.Kind == EntityKind.Country && mention.Id == country && string.Equals(mention.Text, text, StringComparison.OrdinalIgnoreCase))
+                    {
+                        mentions[i] = mention with { Id = "" };
+                        break;
+                    }
+                }
+            }
+
+            towns.Clear();
             mentions.RemoveAll(static m => m.Id.Length == 0);
         }
     }
+
+    /// <summary>The names and countries of the places DropPlacesOfAnotherCountrysState found to be another country's towns.</summary>
+    [ThreadStatic]
+    private static List<(string Text, string Country)>? t_townsOfOtherStates;
 
     /// <summary>Whether the text at <paramref name="at"/> ends a phrase: its end, or a point, comma, semicolon, colon or bracket.</summary>
     private static bool EndsAPhrase(string text, int at)
@@ -1078,6 +1100,41 @@ public sealed partial class EntityTagger
     }
 
     /// <summary>"SANTA CLARA, Calif.": a region in the dateline names the country; the city name alone may be another country's.</summary>
+    /// <summary>
+    /// The city a dateline names: of the cities that share its name, the one whose country the dateline names after it
+    /// ("VALENCIA, Spain", "SAINT-DENIS, France"), else the first (the most populous).
+    /// </summary>
+    private int DatelineCity(MatchState state, Hit hit)
+    {
+        var targets = CollectionsMarshal.AsSpan(state.Targets).Slice(hit.TargetStart, hit.TargetCount);
+        var first = -1;
+        var qualified = false;
+        foreach (var target in targets)
+        {
+            if (target.Role != AliasRole.City)
+            {
+                continue;
+            }
+
+            first = first < 0 ? target.Entity : first;
+            var country = _catalog.Cities[target.Entity].Country;
+            foreach (var other in state.Hits)
+            {
+                if (other.FieldIndex == hit.FieldIndex && other.First >= hit.End && SingleEntity(state, other) is { Kind: EntityKind.Country } named)
+                {
+                    qualified = true;
+                    if (named.Id == country)
+                    {
+                        return target.Entity;
+                    }
+                }
+            }
+        }
+
+        // "SAINT-DENIS, France": another country's place of that name, which the catalog does not hold.
+        return qualified ? -1 : first;
+    }
+
     private static bool DatelineHasRegion(MatchState state, int fieldIndex) =>
         state.Hits.Exists(h => h.FieldIndex == fieldIndex && (HasRole(state, h, AliasRole.Region) || HasRole(state, h, AliasRole.DatelineRegion)));
 

@@ -86,6 +86,29 @@ public sealed partial class EntityTagger
     /// <summary>The words of every alias (for the benchmark that separates tokenising from matching).</summary>
     internal Vocabulary Vocabulary => _trie.Vocabulary;
 
+    /// <summary>Reports the mentions of a dateline found in the body at their place in the body (once, where the body's own reading found the same).</summary>
+    private static void MoveDatelineIntoBody(List<EntityMention> mentions, int offset)
+    {
+        var kept = 0;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            if (mention.Field == ArticleField.Dateline)
+            {
+                mention = mention with { Field = ArticleField.Body, Start = mention.Start + offset, End = mention.End + offset };
+                var moved = mention;
+                if (mentions.Exists(m => m.Field == ArticleField.Body && m.Kind == moved.Kind && m.Id == moved.Id && m.Start == moved.Start))
+                {
+                    continue;
+                }
+            }
+
+            mentions[kept++] = mention;
+        }
+
+        mentions.RemoveRange(kept, mentions.Count - kept);
+    }
+
     /// <summary>Tags a piece of text. Offsets refer to <paramref name="text"/>; every mention has <see cref="ArticleField.Body"/> as its field.</summary>
     public IReadOnlyList<EntityMention> Tag(string text)
     {
@@ -113,14 +136,31 @@ public sealed partial class EntityTagger
         try
         {
             Match(article.Title, ArticleField.Title, state);
-            if (article.Dateline is { Length: > 0 } dateline)
+
+            // An article without a dateline of its own may open its body with one ("SYDNEY (Reuters) - ..."): it is read
+            // as the dateline, and its mentions are reported where they stand in the body.
+            var dateline = article.Dateline;
+            var datelineInBody = -1;
+            if (dateline is not { Length: > 0 } && PlainTextArticleParser.FindDatelineSpan(article.Body) is { } span)
+            {
+                dateline = article.Body.Substring(span.Start, span.Length);
+                datelineInBody = span.Start;
+            }
+
+            if (dateline is { Length: > 0 })
             {
                 Match(dateline, ArticleField.Dateline, state);
             }
 
             Match(article.Body, ArticleField.Body, state);
             var mentions = Resolve(state, article.Published);
-            return new ArticleEntities(mentions, Distinct(mentions), Prominence.About(mentions, article.Body, PeopleOfLastText));
+            var about = Prominence.About(mentions, article.Body, PeopleOfLastText);
+            if (datelineInBody >= 0)
+            {
+                MoveDatelineIntoBody(mentions, datelineInBody);
+            }
+
+            return new ArticleEntities(mentions, Distinct(mentions), about);
         }
         finally
         {

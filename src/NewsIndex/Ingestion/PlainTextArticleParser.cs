@@ -134,11 +134,52 @@ public static partial class PlainTextArticleParser
     }
 
     /// <summary>The dateline place at the start of one of the first paragraphs (<c>NIAMEY —</c>), if any.</summary>
-    internal static string? FindDateline(string body)
+    internal static string? FindDateline(string body) =>
+        FindDatelineSpan(body) is { } span ? body.Substring(span.Start, span.Length) : null;
+
+    /// <summary>
+    /// Where the dateline place stands in <paramref name="body"/>: at the start of one of the first paragraphs, in
+    /// capitals, before a dash (<c>NIAMEY —</c>, <c>SYDNEY - </c>), optionally with a date or state after a comma and a
+    /// news agency in parentheses (<c>BRASILIA, Oct 30 (Reuters) -</c>, <c>WASHINGTON (AP) —</c>).
+    /// </summary>
+    internal static (int Start, int Length)? FindDatelineSpan(string body)
     {
         var dateline = Dateline().Match(body);
-        return dateline.Success && dateline.Index <= MaxDatelineOffset ? dateline.Groups["place"].Value.Trim() : null;
+        if (!dateline.Success || dateline.Index > MaxDatelineOffset)
+        {
+            return null;
+        }
+
+        // The place, with its state or country after a comma ("AUGUSTA, Georgia", "VALENCIA, Spain") but not a date.
+        var place = dateline.Groups["place"];
+        var qualifier = dateline.Groups["qualifier"];
+        var end = qualifier.Success && qualifier.Value.Trim() is { Length: > 0 } q && !char.IsDigit(q[0]) && !StartsWithMonth(q)
+            ? qualifier.Index + qualifier.Value.TrimEnd().Length
+            : place.Index + place.Value.TrimEnd().Length;
+        return end > place.Index ? (place.Index, end - place.Index) : null;
     }
+
+    private static readonly string[] Months =
+    [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
+        "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    ];
+
+    private static bool StartsWithMonth(string text)
+    {
+        var word = text.AsSpan(0, text.AsSpan().IndexOfAnyExcept(Letters) is var end and >= 0 ? end : text.Length);
+        foreach (var month in Months)
+        {
+            if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static bool IsHeadline(string line) =>
         line.Length <= MaxTitleLength && !line.EndsWith('.') && !line.EndsWith(':') && char.IsLetterOrDigit(line[0]);
@@ -188,6 +229,6 @@ public static partial class PlainTextArticleParser
     [GeneratedRegex(@"(?<=[.!?”""])\s+[—–]\s*(?<source>\p{Lu}[\p{L}&.]*(?: \p{Lu}[\p{L}&.]*){0,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingSource();
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,[^\n—–]{1,40})?\s+[—–]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,(?<qualifier>[^\n—–(]{1,40}?))?(?:\s+\([\p{L}&. ]{2,30}\))?\s+[—–-]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 }

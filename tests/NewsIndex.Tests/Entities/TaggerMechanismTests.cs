@@ -265,6 +265,38 @@ public class TaggerMechanismTests
     public void ACityOfAMillion_Alone_NamesItsCountry(string text, string country) =>
         Assert.That(Countries(text), Is.EqualTo(new[] { country }), "a city of a million people or more is rarely something else when nothing else names a country");
 
+    [TestCase("SYDNEY - Sean Strickland stunned Israel Adesanya to take the title.", new[] { "AU" })]
+    [TestCase("DORTMUND - Turkiye beat Georgia 3-1 in their Euro 2024 opener.", new[] { "DE", "TR", "GE" })]
+    [TestCase("VALENCIA, Spain - Floods killed more than 200 people in the Valencia region.", new[] { "ES" })]
+    [TestCase("SAINT-DENIS, France - Kenya's Faith Kipyegon won a third title.", new[] { "FR", "KE" })]
+    [TestCase("ATHENS, Georgia - A judge sentenced him to life.", new[] { "US" })]
+    public void ADatelineOpeningTheBody_IsReadAsTheDateline(string body, string[] countries)
+    {
+        var tagged = Tagger.Tag(new Article("d", "", body));
+        Assert.That(tagged.Mentioned.Countries, Is.EquivalentTo(countries));
+        Assert.That(tagged.Mentions.Where(m => m.Field != ArticleField.Body), Is.Empty, "the article has no dateline field: its mentions stand in the body");
+        Assert.That(tagged.Mentions.All(m => body[m.Start..m.End] == m.Text), "every mention's offsets point at its text in the body");
+    }
+
+    [Test]
+    public void ADashAfterAForceAtTheBodysStart_KeepsTheForce()
+    {
+        var tagged = Tagger.Tag(new Article("d", "", "NATO - Russia talks resumed in Brussels on Monday."));
+        Assert.That(tagged.Mentions.Any(m => m.Kind == EntityKind.Force && m.Id == "nato"), Is.True);
+    }
+
+    [Test]
+    public void OneNameIsOnePlace_InAText()
+    {
+        const string text = "Residents of Moscow, Idaho, packed a city council meeting. The Moscow Police Department said it would keep extra patrols.";
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { "US" }));
+    }
+
+    [TestCase("Power is supplied to Hong Kong Island and Lamma Island.", "HK")]
+    [TestCase("Thomas Mann's novels were reissued in Germany.", "DE")]
+    public void NativeCountryNamesThatAreEnglishWords_AreNoAliases(string text, string country) =>
+        Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }));
+
     [TestCase("Sydney Sweeney starred in the film.")]
     [TestCase("The Houston Rockets signed a new coach.")]
     [TestCase("Fans of Bayern Munich celebrated the title.")]

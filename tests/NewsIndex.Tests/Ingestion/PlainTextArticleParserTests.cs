@@ -6,6 +6,23 @@ public class PlainTextArticleParserTests
 {
     private static Article Seed(string prefix) => SeedCorpus.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
 
+    [TestCase("NIAMEY — Russian troops arrived.", "NIAMEY")]
+    [TestCase("SYDNEY - Police arrested 38 people.", "SYDNEY")]
+    [TestCase("WASHINGTON (AP) — The Senate voted.", "WASHINGTON")]
+    [TestCase("BRASILIA, Oct 30 (Reuters) - Lula won the runoff.", "BRASILIA")]
+    [TestCase("AUGUSTA, Georgia - Rory McIlroy won the Masters.", "AUGUSTA, Georgia")]
+    [TestCase("VALENCIA, Spain - Floods killed more than 200 people.", "VALENCIA, Spain")]
+    [TestCase("SAINT-DENIS, March 3 - The final was played.", "SAINT-DENIS")]
+    [TestCase("By Jane Doe\n\nNEW DELHI - The summit opened.", "NEW DELHI")]
+    public void Dateline_BeforeADash_WithOrWithoutDateAndAgency_IsFound(string body, string expected) =>
+        Assert.That(PlainTextArticleParser.FindDateline(body.Replace("\\n", "\n", StringComparison.Ordinal)), Is.EqualTo(expected));
+
+    [TestCase("Troops arrived in Niamey - a city of a million - on Sunday.")]
+    [TestCase("The well-known US-Russia talks resumed.")]
+    [TestCase("NIAMEY-based analysts said the junta would stay.")]
+    public void NoDateline_WhereNoCapitalisedPlaceOpensALineBeforeADash(string body) =>
+        Assert.That(PlainTextArticleParser.FindDateline(body), Is.Null);
+
     [Test]
     public void Seeds_AreAllBundled_WithFileNamesAsIds()
     {
