@@ -206,6 +206,8 @@ public sealed partial class EntityTagger
             forceMentions += ResolveBareBranches(state, bareBranches, mentions);
         }
 
+        forceMentions += AddNumberedUnits(state, mentions);
+
         if (forceMentions > 0 || mentions.Exists(static m => m.Kind is EntityKind.Base or EntityKind.Force))
         {
             ResolveIndirectBases(state, baseNouns, mentions);
@@ -1305,6 +1307,262 @@ public sealed partial class EntityTagger
         }
 
         return added;
+    }
+
+    /// <summary>Nouns of numbered military units ("30th Brigade", "6th Infantry Division", "58th Army", "7th Fleet").</summary>
+    private static readonly string[] UnitNouns = ["brigade", "battalion", "division", "regiment", "corps", "army", "fleet", "flotilla"];
+
+    /// <summary>Words that may stand between a unit's number and its noun ("3rd Separate Assault Brigade", "2nd Combined Arms Army").</summary>
+    private static readonly string[] UnitWords =
+    [
+        "separate", "mechanized", "mechanised", "motorized", "motorised", "motor", "rifle", "infantry", "airborne", "air", "assault", "armoured",
+        "armored", "tank", "marine", "mountain", "artillery", "special", "forces", "guards", "guard", "combined", "arms", "operational",
+        "territorial", "defence", "defense", "jaeger", "light", "naval", "ranger", "rangers", "commando", "presidential", "rapid", "intervention",
+        "reaction", "border", "coastal", "mobile", "rocket", "missile", "engineer", "paratroop", "parachute", "landing", "shock", "spetsnaz",
+        "military", "army", "support", "security", "counterinsurgency", "strike", "heavy", "reserve",
+    ];
+
+    /// <summary>Ordinals written out, as units' names use them capitalised ("Fourth Army Region", "Third Fleet").</summary>
+    private static readonly string[] SpelledOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+    /// <summary>
+    /// Numbered units name their country's army (its navy for a fleet): "Ukraine's 3rd Separate Assault Brigade", "the
+    /// army's 30th Brigade", "Russia's 58th Army", "the Royal Thai Army's Fourth Army Region", "the 6th Infantry Division"
+    /// in a report on one country. Whose unit it is: the country or force named right before it, else the dateline's
+    /// country or the only country the text names; in a text about several countries an unattributed unit is nobody's.
+    /// A division needs a word of its arm ("6th Infantry Division"; "1st Division" is as often a league).
+    /// </summary>
+    /// <returns>How many force mentions were added.</returns>
+    private int AddNumberedUnits(MatchState state, List<EntityMention> mentions)
+    {
+        var added = 0;
+        string? fallback = null;
+        var fallbackKnown = false;
+        var existing = mentions.Count;
+        foreach (var field in state.Fields)
+        {
+            if (field.Field == ArticleField.Dateline)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < field.Count; t++)
+            {
+                ref readonly var token = ref field.Tokens[t];
+                var spelled = false;
+                if (!IsDigitOrdinal(field.Text, token) && !(spelled = token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper) && IsOneOf(field, t, SpelledOrdinals)))
+                {
+                    continue;
+                }
+
+                var words = 0;
+                var end = t + 1;
+                while (end < field.Count && words < 4 && !IsOneOf(field, end, UnitNouns) && IsOneOf(field, end, UnitWords))
+                {
+                    words++;
+                    end++;
+                }
+
+                while (end < field.Count && IsOneOf(field, end, ["army"]) && end + 1 < field.Count && IsOneOf(field, end + 1, UnitNouns))
+                {
+                    words++; // "2nd Army Corps"
+                    end++;
+                }
+
+                if (end >= field.Count || !IsOneOf(field, end, UnitNouns) || spelled && !field.Tokens[end].Has(TokenFlags.Capitalized)
+                    || IsOneOf(field, end, ["division"]) && words == 0 || CrossesSentence(field, t, end))
+                {
+                    continue;
+                }
+
+                var noun = end;
+                end++;
+                if (IsOneOf(field, noun, ["army"]) && end < field.Count && IsOneOf(field, end, ["region", "area", "command"]))
+                {
+                    end++; // "Fourth Army Region"
+                }
+
+                // "4th Brigade Street", "the 2nd Division Hospital": the start of another name.
+                var start = field.Tokens[t].Start;
+                if (end < field.Count && field.Tokens[end].Has(TokenFlags.Capitalized) && !field.Tokens[end].Has(TokenFlags.SentenceStart)
+                    && !field.Tokens[end].Has(TokenFlags.AfterComma) && !field.Tokens[end - 1].Has(TokenFlags.Possessive)
+                    || Overlaps(mentions, field.Field, start, field.Tokens[end - 1].End))
+                {
+                    t = end - 1;
+                    continue;
+                }
+
+                var naval = IsOneOf(field, noun, ["fleet", "flotilla"]);
+                var service = UnitOwner(mentions, existing, field, start, naval);
+                if (service < 0)
+                {
+                    if (!fallbackKnown)
+                    {
+                        fallback = UnitCountry(mentions, existing);
+                        fallbackKnown = true;
+                    }
+
+                    service = fallback is not null && CountryIndex(fallback) is { } country && _branchOf.TryGetValue((country, naval ? 0 : 2), out var branch) ? branch : -1;
+                }
+
+                if (service >= 0)
+                {
+                    Add(mentions, field, t, end, _entities[service]);
+                    added++;
+                }
+
+                t = end - 1;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>"30th", "3rd", "101st": a number with an ordinal's ending.</summary>
+    private static bool IsDigitOrdinal(string text, in Token token)
+    {
+        var length = token.End - token.Start;
+        if (length < 3 || length > 6 || !char.IsAsciiDigit(text[token.Start]))
+        {
+            return false;
+        }
+
+        var suffix = text.AsSpan(token.End - 2, 2);
+        if (!(suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+            || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(token.Start, length - 2))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Overlaps(List<EntityMention> mentions, ArticleField field, int start, int end)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Field == field && mention.Start < end && mention.End > start && mention.Kind != EntityKind.Country)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The service a numbered unit belongs to by the name right before it ("Ukraine's", "Russian", "the army's", "the
+    /// Royal Thai Army's"): a branch named there, else the army (navy) of the country named there; −1 when none.
+    /// </summary>
+    private int UnitOwner(List<EntityMention> mentions, int count, FieldTokens field, int start, bool naval)
+    {
+        for (var m = 0; m < count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Field != field.Field || mention.End > start || mention.End < start - 40)
+            {
+                continue;
+            }
+
+            var gap = field.Text.AsSpan(mention.End, start - mention.End);
+            if (!OwnerGap().IsMatch(gap))
+            {
+                if (mention.Kind == EntityKind.Force && CoordinatedGap().IsMatch(gap) && _catalog.Get(EntityKind.Force, mention.Id) is { Country: { } partner } partnerForce
+                    && !AbroadCategories.Contains(partnerForce.Category, StringComparer.Ordinal) && CountryIndex(partner) is { } partnerCountry
+                    && _branchOf.TryGetValue((partnerCountry, naval ? 0 : 2), out var partnerBranch))
+                {
+                    return partnerBranch;
+                }
+
+                continue;
+            }
+
+            if (mention.Kind == EntityKind.Force && _entityIndex.TryGetValue((EntityKind.Force, mention.Id), out var force))
+            {
+                var entity = _entities[force];
+                if (entity.Category == "national")
+                {
+                    if (entity.Country is { } home && CountryIndex(home) is { } country && _branchOf.TryGetValue((country, naval ? 0 : 2), out var branch))
+                    {
+                        return branch;
+                    }
+                }
+                else if (!AbroadCategories.Contains(entity.Category, StringComparer.Ordinal))
+                {
+                    return force; // "the Royal Thai Army's Fourth Army Region", "Border Guard Police 5th Battalion"
+                }
+            }
+            else if (mention.Kind == EntityKind.Country && !mention.Implied && CountryIndex(mention.Id) is { } country
+                && _branchOf.TryGetValue((country, naval ? 0 : 2), out var branch))
+            {
+                return branch;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>What may stand between a unit's owner and its number: "Ukraine's 3rd", "the army's 30th", "Russian 58th".</summary>
+    [GeneratedRegex(@"^(?:['’]s)?\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerGap();
+
+    /// <summary>A unit coordinated after a force: "the al-Ghadeer Brigade of the Iranian Revolutionary Guards and the 21st Brigade".</summary>
+    [GeneratedRegex(@"^,?\s+and\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CoordinatedGap();
+
+    /// <summary>
+    /// Whose an unattributed numbered unit is: the one country whose forces the text names (abroad-acting ones aside:
+    /// "RSF drones hit the 6th Infantry Division", "BIFF gunmen clashed with the 6th Infantry Division"); else the
+    /// dateline's country where the text names it too and names no force; else the only country the text names itself;
+    /// null when it names forces of several countries (an Iran–Iraq war report), several countries or none.
+    /// </summary>
+    private string? UnitCountry(List<EntityMention> mentions, int count)
+    {
+        string? home = null;
+        var homes = false;
+        string? dateline = null;
+        string? only = null;
+        var several = false;
+        var named = t_countriesPresent ??= new HashSet<string>(StringComparer.Ordinal);
+        named.Clear();
+        for (var m = 0; m < count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Kind == EntityKind.Force && _catalog.Get(EntityKind.Force, mention.Id) is { Country: { } country } force
+                && !AbroadCategories.Contains(force.Category, StringComparer.Ordinal))
+            {
+                homes |= home is not null && home != country;
+                home ??= country;
+            }
+            else if (mention.Kind == EntityKind.Country)
+            {
+                if (mention.Field == ArticleField.Dateline)
+                {
+                    dateline ??= mention.Id;
+                    continue;
+                }
+
+                named.Add(mention.Id);
+                if (!mention.Implied)
+                {
+                    several |= only is not null && only != mention.Id;
+                    only ??= mention.Id;
+                }
+            }
+        }
+
+        return homes ? null
+            : home is not null ? home
+            : dateline is not null && named.Contains(dateline) ? dateline
+            : several ? null : only;
     }
 
     private string? Antecedent(List<EntityMention> mentions, int preceding, string term)

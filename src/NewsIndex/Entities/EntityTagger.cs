@@ -220,11 +220,14 @@ public sealed partial class EntityTagger
     /// </summary>
     private static readonly (string Noun, string Term)[] BareBranches =
         [("Navy", "Navy"), ("Air Force", "Air Force"), ("Army", "Army"), ("Marine Corps", "Marine"), ("Marines", "Marine"), ("Coast Guard", "Coast Guard"),
-            ("National Guard", "National Guard")];
+            ("National Guard", "National Guard"), ("National Gendarmerie", "Gendarmerie")];
 
     /// <summary>Bare nouns that name only a force of their own: where the country has none, the noun is nobody's (a
     /// "National Guard" is no country's whole military).</summary>
-    private static readonly string[] OwnBranchOnly = ["National Guard"];
+    private static readonly string[] OwnBranchOnly = ["National Guard", "Gendarmerie"];
+
+    /// <summary>Nouns that name a country's gendarmerie after its name or demonym ("Cameroonian gendarmes").</summary>
+    private static readonly string[] GendarmeNouns = ["gendarmes", "gendarme", "gendarmerie", "national gendarmerie"];
 
     /// <summary>Nouns that name a country's border force after its name or demonym ("Ukrainian border guards").</summary>
     private static readonly string[] BorderNouns =
@@ -346,6 +349,8 @@ public sealed partial class EntityTagger
         var parentlessOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var borderOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var borderNouns = BorderNouns.Select(Tokenizer.Words).ToArray();
+        var gendarmerieOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var gendarmeNouns = GendarmeNouns.Select(Tokenizer.Words).ToArray();
         for (var e = 0; e < _entities.Length; e++)
         {
             if (_entities[e].Kind == EntityKind.Force && _entities[e].Parent is { } parent)
@@ -362,6 +367,11 @@ public sealed partial class EntityTagger
                 _entities[e].Name.Contains("border", StringComparison.OrdinalIgnoreCase))
             {
                 (borderOf.TryGetValue(borderCountry, out var list) ? list : borderOf[borderCountry] = []).Add(e);
+            }
+
+            if (_entities[e].Kind == EntityKind.Force && _entities[e].Category == "gendarmerie" && _entities[e].Country is { } gendarmerieCountry)
+            {
+                (gendarmerieOf.TryGetValue(gendarmerieCountry, out var list) ? list : gendarmerieOf[gendarmerieCountry] = []).Add(e);
             }
 
             if (_entities[e].Kind == EntityKind.Force && _entities[e].Category == "police" && _entities[e].Country is { } policeCountry)
@@ -415,8 +425,20 @@ public sealed partial class EntityTagger
                 // "Ukrainian border guards", "Kyrgyz border troops": the country's border force, when the catalog has
                 // exactly one; else the national force (for a border-guard national noun).
                 var border = borderOf.GetValueOrDefault(countryId) is [var onlyBorder] ? onlyBorder : -1;
+                // "Cameroonian gendarmes", "Mali's National Gendarmerie": the country's gendarmerie, when it has exactly one.
+                var gendarmerie = gendarmerieOf.GetValueOrDefault(countryId) is [var onlyGendarmerie] ? onlyGendarmerie : -1;
                 foreach (var form in forms)
                 {
+                    if (gendarmerie >= 0)
+                    {
+                        foreach (var noun in gendarmeNouns)
+                        {
+                            var target = new AliasTarget(AliasRole.NationalForce, gendarmerie, country, CountryTokens: (byte)form.Count);
+                            _trie.Add([.. form, .. noun], target);
+                            _trie.Add([.. form, .. number, .. noun], target);
+                        }
+                    }
+
                     if (border >= 0)
                     {
                         foreach (var noun in borderNouns)

@@ -29,6 +29,8 @@ public class CountryProbeEvaluationTests
     [TestCase("countries-probe-dev.jsonl", 0.97)]
     [TestCase("countries-probe-check.jsonl", 0.94)]
     [TestCase("countries-probe-notes.jsonl", 0.96)]
+    [TestCase("countries-probe-events.jsonl", 0.96)]
+    [TestCase("countries-probe-world.jsonl", 0.96)]
     public void TheCommittedProbeSets_StayAboveTheirFloor(string file, double floor)
     {
         var result = CountryProbeEvaluation.Run(Path.Combine(TestPaths.RepositoryRoot, "tests", "devsets", file), EntityCatalog.Default);

@@ -285,6 +285,25 @@ public class TaggerMechanismTests
         Assert.That(tagged.Mentions.Any(m => m.Kind == EntityKind.Force && m.Id == "nato"), Is.True);
     }
 
+    [TestCase("Ukraine's 3rd Separate Assault Brigade held the line.", "ua-armed-forces@3rd Separate Assault Brigade")]
+    [TestCase("The RSF shelled the 6th Infantry Division in El Fasher, Sudan.", "sd-ground-force@6th Infantry Division")]
+    [TestCase("BIFF gunmen clashed with troops of the 6th Infantry Division in Maguindanao del Sur.", "ph-army@6th Infantry Division")]
+    [TestCase("The Royal Thai Army's Fourth Army Region blamed separatists.", "th-royal-army@Royal Thai Army")]
+    [TestCase("The Border Guard Police's 5th Battalion in Maungdaw, Myanmar, fell.", "mm-border-guard-police@Border Guard Police")]
+    public void NumberedUnits_NameTheirOwnersService(string text, string expected) =>
+        Assert.That(Forces(text), Does.Contain(expected));
+
+    [TestCase("Leeds were promoted from the 2nd Division last season.")]
+    [TestCase("Traffic was heavy on 4th Brigade Street in Nairobi, Kenya.")]
+    [TestCase("Iranian troops and Iraqi troops clashed near Basra, and the 21st Brigade was destroyed.")]
+    public void NumberedWords_ThatAreNoUnitOfAKnownOwner_NameNoForce(string text) =>
+        Assert.That(Forces(text).Where(f => f.Contains("Division", StringComparison.Ordinal) || f.Contains("Brigade", StringComparison.Ordinal)), Is.Empty);
+
+    [TestCase("Separatists killed four Cameroonian gendarmes at a checkpoint.", "cm-national-gendarmerie@Cameroonian gendarmes")]
+    [TestCase("JNIM attacked a school of the National Gendarmerie in Bamako, Mali.", "ml-national-gendarmerie@National Gendarmerie")]
+    public void Gendarmes_NameTheirCountrysGendarmerie(string text, string expected) =>
+        Assert.That(Forces(text), Does.Contain(expected));
+
     [Test]
     public void OneNameIsOnePlace_InAText()
     {

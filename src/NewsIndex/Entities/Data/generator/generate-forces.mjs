@@ -355,11 +355,12 @@ for (const f of factbook) {
       const { english, others } = parseItem(item);
       if (!english || english.length < 3 || /^(Ministry|Office|Directorate General of)\b/.test(english)) continue;
       const index2 = byNormalName();
-      // A curated non-national entity of another country absorbs a branch only by its full name, never by a short one:
+      // A curated non-national entity of another country never absorbs a branch, by a short name or a full one:
       // Somalia's "Somali National Army (SNA)" is not the Syrian National Army (context alias "SNA"), Bangladesh's
-      // "Village Defense Party (VDP)" not Burkina Faso's VDP. A national military may ("PLA" in Hong Kong).
+      // "Village Defense Party (VDP)" not Burkina Faso's VDP, Angola's "Border Guard Police" not Myanmar's. A national
+      // military may ("PLA" in Hong Kong).
       const known = [english, ...others].map((n, k) => [index2.get(norm(n)), k]).find(([id, k]) => id && curatedIds.has(id) &&
-        (k === 0 || entities.get(id).type === 'national' || [cc, undefined, null].includes(entities.get(id).country)))?.[0];
+        (entities.get(id).type === 'national' || [cc, undefined, null].includes(entities.get(id).country)))?.[0];
       const stripped = words(english).filter(w => !countryWords.has(w)).join(' ');
       const id = known ?? `${cc.toLowerCase()}-${slug(stripped || english)}`;
       if (id === nationalId) continue;
