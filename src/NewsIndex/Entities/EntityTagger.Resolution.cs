@@ -98,7 +98,8 @@ public sealed partial class EntityTagger
                 Add(mentions, field, hit.First, hit.End, _entities[named], implied: person || stateOfAPlace);
                 if (_entities[named].Kind == EntityKind.Base && IsOneOf(field, hit.End - 1, ["bases", "airbases"]))
                 {
-                    AddCoordinatedBases(field, hit.First, mentions);
+                    // "al-Khadim and al-Jufra air bases": the article before the last name belongs to it.
+                    AddCoordinatedBases(field, hit.First > 0 && IsOneOf(field, hit.First - 1, ArabicArticles) ? hit.First - 1 : hit.First, mentions);
                 }
 
                 if (stateOfAPlace)
@@ -207,6 +208,7 @@ public sealed partial class EntityTagger
         }
 
         forceMentions += AddNumberedUnits(state, mentions);
+        AddListedBases(state, mentions);
 
         if (forceMentions > 0 || mentions.Exists(static m => m.Kind is EntityKind.Base or EntityKind.Force))
         {
@@ -442,7 +444,8 @@ public sealed partial class EntityTagger
             {
                 if (other.FieldIndex != noun.FieldIndex || Math.Abs(other.First - noun.First) > IndirectWindow ||
                     FirstTarget(state, other, AliasRole.City) is not { } city || !_basesByCity.TryGetValue(city.Entity, out var hosted) ||
-                    CrossesSentence(field, Math.Min(other.First, noun.First), Math.Max(other.First, noun.First)))
+                    CrossesSentence(field, Math.Min(other.First, noun.First), Math.Max(other.First, noun.First))
+                    || LocatesANamedBase(mentions, field, other.First))
                 {
                     continue;
                 }
@@ -461,6 +464,23 @@ public sealed partial class EntityTagger
                 Add(mentions, field, noun.First, noun.End, _entities[candidates[0]]);
             }
         }
+    }
+
+    /// <summary>"RAF Marham in Norfolk … the base": a place that says where a named base is does not offer its own bases.</summary>
+    private static bool LocatesANamedBase(List<EntityMention> mentions, FieldTokens field, int cityToken)
+    {
+        var start = field.Tokens[cityToken].Start;
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == EntityKind.Base && mention.Field == field.Field && mention.End <= start && start - mention.End <= 8
+                && field.Text.AsSpan(mention.End, start - mention.End).Trim() is var gap && (gap.IsEmpty || gap is "," || gap.Equals("in", StringComparison.OrdinalIgnoreCase)
+                    || gap.Equals("near", StringComparison.OrdinalIgnoreCase) || gap.Equals(", near", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -2223,7 +2243,8 @@ public sealed partial class EntityTagger
                 var ok = true;
                 for (var k = start; k < end && ok; k++)
                 {
-                    ok = field.Tokens[k].Has(TokenFlags.Capitalized) && _trie.TryStep(node, field.Tokens[k].Symbol, out node);
+                    ok = (field.Tokens[k].Has(TokenFlags.Capitalized) || k == start && k + 1 < end && IsOneOf(field, k, ArabicArticles))
+                        && _trie.TryStep(node, field.Tokens[k].Symbol, out node);
                 }
 
                 if (ok && _trie.TryStep(node, air, out node) && _trie.TryStep(node, baseWord, out node) && _trie.TargetsAt(node) is { } targets)
@@ -2251,6 +2272,128 @@ public sealed partial class EntityTagger
 
             end = found;
         }
+    }
+
+    /// <summary>The articles of Arabic names as news writes them before a capitalised name ("al-Jufra", "el-Fasher").</summary>
+    private static readonly string[] ArabicArticles = ["al", "el", "ad", "ar", "as", "ash", "az", "an", "at"];
+
+    /// <summary>Plural nouns that a list of bases may follow ("air bases including Belaya … and Olenya").</summary>
+    private static readonly string[] PluralBaseNouns = ["bases", "airbases", "airfields"];
+
+    /// <summary>
+    /// "air bases including Belaya in Irkutsk region and Olenya in Murmansk", "three of its air bases, including Nur Khan
+    /// near Rawalpindi", "airfields such as Engels and Shaykovka": each listed name counts when the catalog knows it as
+    /// "&lt;name&gt; air base" (or airbase, base, airfield); a place after "in" or "near" says where it is and is skipped.
+    /// </summary>
+    private void AddListedBases(MatchState state, List<EntityMention> mentions)
+    {
+        foreach (var field in state.Fields)
+        {
+            for (var t = 0; t + 2 < field.Count; t++)
+            {
+                if (!IsOneOf(field, t, PluralBaseNouns))
+                {
+                    continue;
+                }
+
+                var next = t + 1;
+                if (IsOneOf(field, next, ["including", "like"]))
+                {
+                    next++;
+                }
+                else if (IsOneOf(field, next, ["such"]) && next + 1 < field.Count && IsOneOf(field, next + 1, ["as"]))
+                {
+                    next += 2;
+                }
+                else
+                {
+                    continue;
+                }
+
+                while (next < field.Count && !CrossesSentence(field, t, next))
+                {
+                    var end = ListedBase(field, next, mentions);
+                    if (end < 0)
+                    {
+                        break;
+                    }
+
+                    // "in Irkutsk region", "near Rawalpindi": where the base is.
+                    if (end < field.Count && IsOneOf(field, end, ["in", "near"]))
+                    {
+                        end++;
+                        while (end < field.Count && (field.Tokens[end].Has(TokenFlags.Capitalized) && !field.Tokens[end].Has(TokenFlags.SentenceStart) || IsRegionWord(field, end)))
+                        {
+                            end++;
+                        }
+                    }
+
+                    if (end < field.Count && (IsOneOf(field, end, ["and", "or"]) || field.Tokens[end].Has(TokenFlags.AfterComma)))
+                    {
+                        next = IsOneOf(field, end, ["and", "or"]) ? end + 1 : end;
+                        if (next < field.Count && IsOneOf(field, next, ["and"]))
+                        {
+                            next++;
+                        }
+
+                        continue;
+                    }
+
+                    break;
+                }
+
+                t = next;
+            }
+        }
+    }
+
+    /// <summary>The end of a base name listed at <paramref name="start"/> (one to three capitalised words, an Arabic
+    /// article allowed first) that the catalog knows with a base noun after it, added as a mention; −1 when none.</summary>
+    private int ListedBase(FieldTokens field, int start, List<EntityMention> mentions)
+    {
+        for (var n = Math.Min(3, field.Count - start); n >= 1; n--)
+        {
+            var node = 0;
+            var ok = true;
+            for (var k = start; k < start + n && ok; k++)
+            {
+                ok = (field.Tokens[k].Has(TokenFlags.Capitalized) || k == start && n > 1 && IsOneOf(field, k, ArabicArticles))
+                    && _trie.TryStep(node, field.Tokens[k].Symbol, out node);
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            foreach (var suffix in (ReadOnlySpan<string>)["air base", "airbase", "air force base", "base", "airfield"])
+            {
+                var at = node;
+                var found = true;
+                foreach (var word in suffix.Split(' '))
+                {
+                    found = found && _trie.TryStep(at, _trie.Vocabulary.Find(word), out at);
+                }
+
+                if (found && _trie.TargetsAt(at) is { } targets)
+                {
+                    foreach (var target in targets)
+                    {
+                        if (target.Role == AliasRole.Name && _entities[target.Entity].Kind == EntityKind.Base)
+                        {
+                            if (!AlreadyNamed(mentions, field, start))
+                            {
+                                Add(mentions, field, start, start + n, _entities[target.Entity]);
+                            }
+
+                            return start + n;
+                        }
+                    }
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>True when one of the last few mentions (those of the words just before) is a base starting at this token

@@ -387,6 +387,11 @@ public sealed partial class EntityTagger
                 // A base's words ("Fort Moore", "Peterson Space Force Base") are surnames too often to keep a country
                 // name before them from reading as a first name ("Kenya Moore"): they are not entity words.
                 _trie.Add(Tokenizer.Words(alias), new AliasTarget(AliasRole.Name, e, PersonLike: personLike.Contains(alias)), entityWords: entity.Kind != EntityKind.Base);
+                if (entity.Kind == EntityKind.Base && (alias.EndsWith(" air base", StringComparison.OrdinalIgnoreCase) || alias.EndsWith(" airbase", StringComparison.OrdinalIgnoreCase)))
+                {
+                    // "Olenya and Belaya air bases": the plural ends a list of bases (see AddCoordinatedBases).
+                    _trie.Add(Tokenizer.Words(alias + "s"), new AliasTarget(AliasRole.Name, e), entityWords: false);
+                }
             }
 
             foreach (var alias in entity.ContextAliases.SelectMany(WithoutArticle).Distinct(StringComparer.Ordinal))
@@ -542,7 +547,9 @@ public sealed partial class EntityTagger
             _trie.Add(Words(pattern), new AliasTarget(AliasRole.NumberedBase, -1, Extra: Words(pattern).FindIndex(w => w.Word == "#num")));
         }
 
-        foreach (var pattern in (string[])["Camp #cap", "Fort #cap", "#cap Naval Base", "#cap Air Base", "#cap Air Force Base", "#cap Airbase", "Naval Station #cap", "Naval Air Station #cap", "#cap Military Base", "#cap #cap Air Base", "#cap #cap Naval Base"])
+        foreach (var pattern in (string[])["Camp #cap", "Fort #cap", "#cap Naval Base", "#cap Air Base", "#cap Air Force Base", "#cap Airbase", "Naval Station #cap", "Naval Air Station #cap", "#cap Military Base", "#cap #cap Air Base", "#cap #cap Naval Base",
+                     "Fort #cap #cap", "Camp #cap #cap", "Camp #cap #cap #cap", "Naval Base #cap", "Naval Base #cap #cap", "PAF Base #cap", "PAF Base #cap #cap",
+                     "PNS #cap", "#cap #cap Military Base", "#cap Cantonment"])
         {
             _trie.Add(Words(pattern), new AliasTarget(AliasRole.NamedBasePattern, -1));
         }

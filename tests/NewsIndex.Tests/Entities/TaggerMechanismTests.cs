@@ -304,6 +304,21 @@ public class TaggerMechanismTests
     public void Gendarmes_NameTheirCountrysGendarmerie(string text, string expected) =>
         Assert.That(Forces(text), Does.Contain(expected));
 
+    private static string[] Bases(string text) => Tagger.Tag(text).Where(m => m.Kind == EntityKind.Base).Select(m => m.Id).Distinct().ToArray();
+
+    [TestCase("Drones hit bombers at air bases including Belaya in Irkutsk region and Olenya in Murmansk.", new[] { "ru-belaya", "ru-olenya-air-base" })]
+    [TestCase("Russian cargo planes flew to al-Khadim and al-Jufra air bases in Libya.", new[] { "ly-al-khadim", "ly-al-jufra" })]
+    [TestCase("Guardsmen trained at Fort Indiantown Gap in Pennsylvania.", new[] { "us-fort-indiantown-gap" })]
+    public void ListedAndCoordinatedBases_AreEachNamed(string text, string[] expected) =>
+        Assert.That(Bases(text), Is.EquivalentTo(expected));
+
+    [Test]
+    public void APlaceThatLocatesANamedBase_OffersNoOtherBase()
+    {
+        const string text = "New hangars opened at RAF Marham in Norfolk, the ministry said, as the base prepares to host a second squadron.";
+        Assert.That(Bases(text), Does.Not.Contain("us-norfolk"));
+    }
+
     [Test]
     public void OneNameIsOnePlace_InAText()
     {
