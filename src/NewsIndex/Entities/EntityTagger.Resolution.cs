@@ -1370,7 +1370,8 @@ public sealed partial class EntityTagger
             {
                 ref readonly var token = ref field.Tokens[t];
                 var spelled = false;
-                if (!IsDigitOrdinal(field.Text, token) && !(spelled = token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper) && IsOneOf(field, t, SpelledOrdinals)))
+                if (!IsDigitOrdinal(field.Text, token) && !(spelled = token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper)
+                    && token.End - token.Start is >= 5 and <= 8 && IsOneOf(field, t, SpelledOrdinals)))
                 {
                     continue;
                 }
@@ -2291,7 +2292,8 @@ public sealed partial class EntityTagger
         {
             for (var t = 0; t + 2 < field.Count; t++)
             {
-                if (!IsOneOf(field, t, PluralBaseNouns))
+                // Most words are not these three: their lengths tell first.
+                if (field.Tokens[t].End - field.Tokens[t].Start is not (5 or 8 or 9) || !IsOneOf(field, t, PluralBaseNouns))
                 {
                     continue;
                 }
