@@ -1608,26 +1608,24 @@ public sealed partial class EntityTagger
     private static readonly string[] AbroadCategories = ["private-military-company", "multinational", "coalition", "alliance"];
 
     /// <summary>
-    /// When the text names no country itself, a force of one country, or a base, implies that country (the force's home,
-    /// the base's host), once, as an implied mention on its first mention: a conflict report often names only the
-    /// actors and the place ("FAMa soldiers were ambushed" is about Mali, "a landmine killed three near Hmeimim" about
-    /// Syria). Forces that act abroad by nature (private military companies, multinational forces, coalitions) imply
-    /// nothing. With a country named, nothing is added: on Reuters-21578, adding the forces' homes always cost 0.002 of
-    /// mentioned-country precision and gained no recall.
+    /// A named base implies its host country, and where the text names no country itself, a force of one country implies
+    /// its home: once, as an implied mention on its first mention. A conflict report often names only the actors and the
+    /// place ("FAMa soldiers were ambushed" is about Mali, "a landmine killed three near Hmeimim" about Syria), and a
+    /// base is a place whatever else the text names ("Iranian missiles hit Nevatim airbase" is Israel too). Forces that
+    /// act abroad by nature (private military companies, multinational forces, coalitions) imply nothing. With a
+    /// country named, a force adds nothing: on Reuters-21578, adding the forces' homes always cost 0.002 of
+    /// mentioned-country precision and gained no recall (the bases' hosts cost nothing there).
     /// </summary>
     private void AddHomeCountries(List<EntityMention> mentions)
     {
         var present = t_countriesPresent ??= new HashSet<string>(StringComparer.Ordinal);
         present.Clear();
+        var named = false;
         foreach (var mention in mentions)
         {
             if (mention.Kind == EntityKind.Country)
             {
-                if (!mention.Implied)
-                {
-                    return; // the text names a country itself: that says more than a force's home
-                }
-
+                named |= !mention.Implied; // the text names a country itself: that says more than a force's home
                 present.Add(mention.Id);
             }
         }
@@ -1635,8 +1633,11 @@ public sealed partial class EntityTagger
         var count = mentions.Count;
         for (var i = 0; i < count; i++)
         {
+            // A named base is a place: its host is where the report is, whatever else it names ("Iranian missiles hit
+            // Nevatim airbase" is Israel too), as a located city would be.
             var mention = mentions[i];
-            if (mention.Kind is EntityKind.Force or EntityKind.Base && _catalog.Get(mention.Kind, mention.Id) is { Country: { } home } entity &&
+            if ((mention.Kind == EntityKind.Base || !named) && mention.Kind is EntityKind.Force or EntityKind.Base
+                && _catalog.Get(mention.Kind, mention.Id) is { Country: { } home } entity &&
                 (mention.Kind == EntityKind.Base || Array.IndexOf(AbroadCategories, entity.Category) < 0) && present.Add(home) &&
                 _catalog.Get(EntityKind.Country, home) is { } country)
             {

@@ -312,6 +312,11 @@ public class TaggerMechanismTests
     public void ListedAndCoordinatedBases_AreEachNamed(string text, string[] expected) =>
         Assert.That(Bases(text), Is.EquivalentTo(expected));
 
+    [TestCase("Iranian missiles hit Nevatim airbase in the Negev.", new[] { "IR", "IL" })]
+    [TestCase("The U.S. Air Force moved six B-2 bombers to Diego Garcia as Washington warned Tehran.", new[] { "US", "IR", "IO" })]
+    public void ANamedBase_NamesItsHost_BesideOtherCountries(string text, string[] countries) =>
+        Assert.That(Countries(text).Distinct(), Is.EquivalentTo(countries));
+
     [Test]
     public void APlaceThatLocatesANamedBase_OffersNoOtherBase()
     {
