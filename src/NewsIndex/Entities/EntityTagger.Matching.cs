@@ -192,14 +192,26 @@ public sealed partial class EntityTagger
             return end - first > 1 || tokens[first].Has(TokenFlags.AllUpper) || SurnameStandsAlone(tokens, count, first, end, text, field);
         }
 
+        // "the Mobile World Congress", "Peru's Congress" aside, "the Peruvian Congress": after another capitalised word
+        // "Congress" is some other body than the US Congress.
+        if (target.Role == AliasRole.Metonym && end - first == 1 && first > 0 && tokens[first - 1].Has(TokenFlags.Capitalized)
+            && !tokens[first].Has(TokenFlags.SentenceStart) && !tokens[first].Has(TokenFlags.AfterComma) && !tokens[first - 1].Has(TokenFlags.Possessive)
+            && IsWordOf(tokens[first], text, CongressWord) && !IsWordOf(tokens[first - 1], text, UsWords))
+        {
+            return false;
+        }
+
         if (!target.PersonLike || tokens[first].Has(TokenFlags.AllUpper))
         {
             return true;
         }
 
-        // "Chad Smith", "Michael Jordan", "Atlanta, Georgia": a country name that is also a first name or a US state.
+        // "Chad Smith", "Michael Jordan", "Atlanta, Georgia": a country name that is also a first name or a US state;
+        // "Chad le Clos", "Jordan de Goey": a name particle and a surname after it.
         if (end < count && tokens[end].Has(TokenFlags.Capitalized) && !tokens[end].Has(TokenFlags.SentenceStart) &&
-            !tokens[end].Has(TokenFlags.AfterComma) && !_trie.IsStrongEntityWord(tokens[end].Symbol) && !IsPossessive(tokens[first]))
+            !tokens[end].Has(TokenFlags.AfterComma) && !_trie.IsStrongEntityWord(tokens[end].Symbol) && !IsPossessive(tokens[first])
+            || end + 1 < count && !IsPossessive(tokens[first]) && IsWordOf(tokens[end], text, NameParticles) && tokens[end + 1].Has(TokenFlags.Capitalized)
+                && !tokens[end + 1].Has(TokenFlags.AfterComma) && text.AsSpan(tokens[first].End, tokens[end].Start - tokens[first].End) is " ")
         {
             return false;
         }
@@ -231,6 +243,14 @@ public sealed partial class EntityTagger
         "interim", "strongman", "dictator", "counterpart", "envoy", "judge", "justice", "lord", "lady", "sir", "dame", "madame",
         "monsieur", "herr", "frau", "mayor", "field",
     ];
+
+    private static readonly string[] CongressWord = ["Congress"];
+
+    /// <summary>Words that make "Congress" the US Congress after them ("U.S. Congress", "American Congress").</summary>
+    private static readonly string[] UsWords = ["U.S", "US", "USA", "American", "States"];
+
+    /// <summary>Lower-case particles of surnames after a first name ("Chad le Clos", "Kenya de Souza").</summary>
+    private static readonly string[] NameParticles = ["le", "la", "de", "van", "von", "da", "du", "del", "della", "di", "dos", "das", "bin", "ben", "al", "el", "ter", "ten"];
 
     /// <summary>Function words that are capitalised only because they open a sentence ("The Reagan administration").</summary>
     private static readonly string[] SentenceOpeners = ["the", "a", "an", "and", "but", "when", "after", "as", "if", "while", "then", "so", "yet", "since", "before", "under", "with", "for", "in", "on", "at", "by"];

@@ -132,7 +132,7 @@ public sealed partial class EntityTagger
             }
 
             var shadow = IndexOf(targets, AliasRole.Shadow);
-            if (shadow >= 0)
+            if (shadow >= 0 && !CityAbroadWins(targets, countryCounts))
             {
                 // The longer name has consumed its words; only a region says something: it is in its country (an implied
                 // mention, kept only with support, see DropUnsupportedPlaces). Organisations, features and world regions
@@ -840,6 +840,47 @@ public sealed partial class EntityTagger
     /// ("Central Region" in Ghana, Uganda, Kenya …; "Northern Province") implies the one the text otherwise names, and
     /// none when it names none of them or several equally.
     /// </summary>
+    /// <summary>
+    /// A name that is a region of one country and a city (100,000 people or more) of another ("Portland", "Santa
+    /// Catarina") is the city unless the text names the region's country more than the city's.
+    /// </summary>
+    private bool CityAbroadWins(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
+    {
+        if (IndexOf(targets, AliasRole.City) < 0)
+        {
+            return false;
+        }
+
+        var region = RegionCountry(targets, countryCounts);
+        if (region < 0)
+        {
+            return false;
+        }
+
+        var regionId = _entities[region].Id;
+        var best = 0;
+        var cities = false;
+        foreach (var target in targets)
+        {
+            if (target.Role == AliasRole.City && _catalog.Cities[target.Entity] is var city)
+            {
+                if (city.Country == regionId)
+                {
+                    return false;
+                }
+
+                // A town abroad does not hide a region: "Mount Lebanon" is the Lebanese governorate, not the Pennsylvania town.
+                if (city.Population >= City.TownPopulation)
+                {
+                    cities = true;
+                    best = Math.Max(best, countryCounts.GetValueOrDefault(city.Country));
+                }
+            }
+        }
+
+        return cities && countryCounts.GetValueOrDefault(regionId) is var named && (named == 0 || named <= best);
+    }
+
     private int RegionCountry(ReadOnlySpan<AliasTarget> targets, Dictionary<string, int> countryCounts)
     {
         var best = -1;

@@ -511,16 +511,16 @@ public sealed partial class EntityTagger
             }
         }
 
-        // A bare region name that is also a city's ("Portland"), or a town's of the same country ("Kidal"): the city
-        // reading stays. A town abroad does not hide a region: "Mount Lebanon" is the Lebanese governorate, not the
-        // Pennsylvania town.
-        var cityNames = new HashSet<string>(_catalog.Cities.Where(c => c.Population >= City.TownPopulation).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
-        var townNames = new HashSet<(string, string)>(_catalog.Cities.Where(c => c.Population < City.TownPopulation).Select(c => (c.Name.ToUpperInvariant(), c.Country)));
+        // A bare region name that is also a place's of the same country ("Kidal"): the city reading stays. A town abroad
+        // does not hide a region ("Mount Lebanon" is the Lebanese governorate, not the Pennsylvania town), and a city
+        // abroad leaves it a second reading that the text's countries choose ("Portland" is the US city unless the text
+        // is about Jamaica; "Santa Catarina" beside Brazil is the Brazilian state, not the Mexican city).
+        var placeNames = new HashSet<(string, string)>(_catalog.Cities.Select(c => (c.Name.ToUpperInvariant(), c.Country)));
         for (var s = 0; s < _catalog.Shadows.Count; s++)
         {
             var shadow = _catalog.Shadows[s];
             if (shadow.Kind == ShadowKind.Region && !NamesItselfARegion(shadow.Name) &&
-                (cityNames.Contains(shadow.Name) || shadow.Country is { } regionCountry && townNames.Contains((shadow.Name.ToUpperInvariant(), regionCountry))))
+                shadow.Country is { } regionCountry && placeNames.Contains((shadow.Name.ToUpperInvariant(), regionCountry)))
             {
                 continue;
             }

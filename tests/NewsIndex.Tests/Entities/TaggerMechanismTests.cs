@@ -336,6 +336,15 @@ public class TaggerMechanismTests
     public void NativeCountryNamesThatAreEnglishWords_AreNoAliases(string text, string country) =>
         Assert.That(Countries(text).Distinct(), Is.EqualTo(new[] { country }));
 
+    [TestCase("Chinese smartphone makers dominated the Mobile World Congress.", new[] { "CN" })]
+    [TestCase("The Peruvian Congress voted to remove the president.", new[] { "PE" })]
+    [TestCase("The U.S. Congress passed the bill.", new[] { "US" })]
+    [TestCase("Chad le Clos said he would not swim at the Olympics in Tokyo.", new[] { "JP" })]
+    [TestCase("Truckers blocked highways in Santa Catarina and Mato Grosso, Brazil's police said.", new[] { "BR" })]
+    [TestCase("Victoria Police in Melbourne worked with the Australian Federal Police.", new[] { "AU" })]
+    public void NamesInsideOtherNames_AndRegionsAbroad_ReadByTheText(string text, string[] countries) =>
+        Assert.That(Countries(text).Distinct(), Is.EquivalentTo(countries));
+
     [TestCase("Sydney Sweeney starred in the film.")]
     [TestCase("The Houston Rockets signed a new coach.")]
     [TestCase("Fans of Bayern Munich celebrated the title.")]
