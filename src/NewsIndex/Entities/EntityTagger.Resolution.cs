@@ -2478,19 +2478,28 @@ public sealed partial class EntityTagger
         // "Russian missiles struck Dnipro", "Israeli strikes on Gaza", "a US strike in Idlib" name the force that fired;
         // "Russian missiles sold to India", "French strikes over pensions", "Turkish drones bought by Kyiv" do not.
         // Only the bare weapon word: "air strikes", "drone strikes" and "glide bombs" are military by themselves.
-        return hit.End - hit.First - countryTokens == 1 && IsOneOf(field, hit.End - 1, WeaponHeads) && !AttackFollows(field, hit.End);
+        // A model between country and noun ("British Typhoon jets", "Israeli F-35 jets") is a weapon too, sold as often as used.
+        var model = hit.End - hit.First - countryTokens >= 2 && field.Tokens[hit.First + countryTokens] is var word
+            && word.Symbol < 0 && (word.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized;
+        return (model || hit.End - hit.First - countryTokens == 1 && IsOneOf(field, hit.End - 1, WeaponHeads)) && !AttackFollows(field, hit.End);
     }
 
     /// <summary>National nouns that name a force only when an attack follows (see <see cref="AttackFollows"/>).</summary>
     private static readonly string[] WeaponHeads =
-        ["missiles", "drones", "rocket", "rockets", "strike", "strikes", "bomb", "bombs", "tank", "shells", "aircraft"];
+        ["missiles", "missile", "drones", "drone", "rocket", "rockets", "strike", "strikes", "bomb", "bombs", "tank", "shells", "aircraft"];
+
+    /// <summary>Words that may stand between a weapon and its attack verb ("have also repeatedly targeted", "was shot down").</summary>
+    private static readonly string[] AttackAuxiliaries = ["have", "has", "had", "were", "was", "are", "is", "been", "being"];
+
+    private static readonly string[] AttackAdverbs = ["later", "also", "then", "reportedly", "again", "overnight", "repeatedly", "allegedly", "twice", "first"];
 
     /// <summary>Words right after a weapon that say it was used in an attack.</summary>
     private static readonly string[] AttackWords =
     [
         "hit", "hits", "struck", "strike", "strikes", "killed", "kill", "kills", "killing", "fired", "attacked", "attack", "attacks",
         "targeted", "targeting", "pounded", "pounding", "shelled", "bombed", "destroyed", "damaged", "wounded", "entered",
-        "downed", "slammed", "rained", "on", "against", "continued", "landed", "exploded", "set", "wrecked",
+        "downed", "slammed", "rained", "on", "against", "continued", "landed", "exploded", "set", "wrecked", "shot", "intercepted",
+        "launched", "hitting", "striking", "crashed", "smashed", "bombarded", "pummelled", "pummeled",
     ];
 
     private static readonly string[] WeekDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -2507,8 +2516,19 @@ public sealed partial class EntityTagger
             return false;
         }
 
-        // "Indian strikes later hit Nur Khan air base": one adverb may stand between.
-        if (token + 1 < field.Count && IsOneOf(field, token, ["later", "also", "then", "reportedly", "again", "overnight", "repeatedly"]))
+        // "Russian missiles and drones struck": a second weapon; "Indian strikes later hit", "Russian drones have also
+        // repeatedly targeted", "a Ukrainian drone was shot down": auxiliaries and adverbs may stand between.
+        if (token + 2 < field.Count && IsOneOf(field, token, ["and", "or"]) && IsOneOf(field, token + 1, WeaponHeads))
+        {
+            token += 2;
+        }
+
+        for (var skipped = 0; skipped < 2 && token + 1 < field.Count && IsOneOf(field, token, AttackAuxiliaries); skipped++)
+        {
+            token++;
+        }
+
+        for (var skipped = 0; skipped < 2 && token + 1 < field.Count && IsOneOf(field, token, AttackAdverbs); skipped++)
         {
             token++;
         }

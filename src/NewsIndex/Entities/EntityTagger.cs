@@ -226,6 +226,9 @@ public sealed partial class EntityTagger
     /// "National Guard" is no country's whole military).</summary>
     private static readonly string[] OwnBranchOnly = ["National Guard", "Gendarmerie"];
 
+    /// <summary>Weapons and vehicles that news names by model after the country ("British Typhoon jets", "Israeli F-35 jets").</summary>
+    private static readonly string[] ModelNouns = ["jets", "fighter jets", "warplanes", "helicopters", "bombers", "fighters", "drones", "drone", "missiles", "missile", "tanks", "warships"];
+
     /// <summary>Nouns that name a country's gendarmerie after its name or demonym ("Cameroonian gendarmes").</summary>
     private static readonly string[] GendarmeNouns = ["gendarmes", "gendarme", "gendarmerie", "national gendarmerie"];
 
@@ -336,6 +339,8 @@ public sealed partial class EntityTagger
         var personLike = new HashSet<string>(_catalog.PersonLikeAliases, StringComparer.Ordinal);
         var nouns = _catalog.NationalNouns.Select(Tokenizer.Words).ToArray();
         var number = new List<(string, TokenFlags)> { ("#num", TokenFlags.None) };
+        var model = new List<(string, TokenFlags)> { ("#cap", TokenFlags.None) };
+        var modelNouns = ModelNouns.Select(Tokenizer.Words).ToArray();
         var ofNouns = NounsBeforeOf.Select(Tokenizer.Words).ToArray();
         var policeOfNouns = PoliceNounsBeforeOf.Select(Tokenizer.Words).ToArray();
         var policeNouns = PoliceNouns.Select(Tokenizer.Words).ToArray();
@@ -464,6 +469,15 @@ public sealed partial class EntityTagger
                         var target = new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)form.Count);
                         _trie.Add([.. form, .. noun], target);
                         _trie.Add([.. form, .. number, .. noun], target);
+                    }
+
+                    // "British Typhoon jets struck", "Israeli F-35 jets hit": a model between; only where an attack follows
+                    // (see NamesNoForce: "India bought French Rafale jets" names no French force).
+                    foreach (var noun in modelNouns)
+                    {
+                        var target = new AliasTarget(AliasRole.NationalForce, e, country, CountryTokens: (byte)form.Count);
+                        _trie.Add([.. form, .. model, .. noun], target);
+                        _trie.Add([.. form, .. model, .. number, .. noun], target);
                     }
 
                     if (police >= 0)

@@ -137,6 +137,7 @@ public sealed class SyntheticNews
                 case 2 when withBase:
                     body.Append(CultureInfo.InvariantCulture, $"Aircraft took off from {baseEntity.Name} before dawn, a spokesman said. ");
                     bases.Add(baseEntity.Id);
+                    countries.Add(HostOf(baseEntity.Id)); // a named base names its host, whatever else the text names
                     break;
                 case 3:
                     body.Append(CultureInfo.InvariantCulture, $"The government of {main.Name} asked {other.Name} for help, according to officials. ");
@@ -164,6 +165,9 @@ public sealed class SyntheticNews
         };
         return new SyntheticArticle(article, new EntitySet(Sorted(countries), Sorted(forces), Sorted(bases)));
     }
+
+    /// <summary>A base's host country: the first two letters of its catalog id (<c>qa-al-udeid</c>), restated here on purpose.</summary>
+    private static string HostOf(string baseId) => baseId[..2].ToUpperInvariant();
 
     /// <summary>The catalog's id convention for a national military (<c>fr-armed-forces</c>), restated here on purpose.</summary>
     private static string NationalForceId(string country) => $"{country.ToLowerInvariant()}-armed-forces";

@@ -31,6 +31,7 @@ public class CountryProbeEvaluationTests
     [TestCase("countries-probe-notes.jsonl", 0.96)]
     [TestCase("countries-probe-events.jsonl", 0.96)]
     [TestCase("countries-probe-world.jsonl", 0.96)]
+    [TestCase("countries-probe-fresh.jsonl", 0.95)]
     public void TheCommittedProbeSets_StayAboveTheirFloor(string file, double floor)
     {
         var result = CountryProbeEvaluation.Run(Path.Combine(TestPaths.RepositoryRoot, "tests", "devsets", file), EntityCatalog.Default);

@@ -188,6 +188,7 @@ public class ForceEvaluationTests
     [TestCase("forces-probe-notes.labels.jsonl", 0.91)]
     [TestCase("forces-probe-events.labels.jsonl", 0.92)]
     [TestCase("forces-probe-world.labels.jsonl", 0.88)]
+    [TestCase("forces-probe-fresh.labels.jsonl", 0.90)]
     public void TheCommittedForceProbeSets_StayAboveTheirFloor(string file, double floor)
     {
         var result = ForceEvaluation.RunProbe(Path.Combine(TestPaths.RepositoryRoot, "tests", "devsets", file), EntityCatalog.Default);

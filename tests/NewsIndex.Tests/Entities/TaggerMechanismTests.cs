@@ -299,6 +299,18 @@ public class TaggerMechanismTests
     public void NumberedWords_ThatAreNoUnitOfAKnownOwner_NameNoForce(string text) =>
         Assert.That(Forces(text).Where(f => f.Contains("Division", StringComparison.Ordinal) || f.Contains("Brigade", StringComparison.Ordinal)), Is.Empty);
 
+    [TestCase("British Typhoon jets struck Houthi targets.", "gb-armed-forces@British Typhoon jets")]
+    [TestCase("Israeli F-35 jets hit targets in Yemen.", "il-armed-forces@Israeli F-35 jets")]
+    [TestCase("Russian missiles and drones struck energy facilities.", "ru-armed-forces@Russian missiles")]
+    [TestCase("Russian drones have also repeatedly targeted bases in Khmelnytskyi region.", "ru-armed-forces@Russian drones")]
+    [TestCase("Two Ukrainian drones were shot down on approach to the base.", "ua-armed-forces@Ukrainian drones")]
+    public void WeaponsByModelOrWithAuxiliaries_NameTheForce_WhenAnAttackFollows(string text, string expected) =>
+        Assert.That(Forces(text), Does.Contain(expected));
+
+    [TestCase("India bought French Rafale jets in 2016.")]
+    [TestCase("Poland ordered South Korean K2 tanks last year.")]
+    public void WeaponsByModel_BoughtOrSold_NameNoForce(string text) => Assert.That(Forces(text), Is.Empty);
+
     [TestCase("Separatists killed four Cameroonian gendarmes at a checkpoint.", "cm-national-gendarmerie@Cameroonian gendarmes")]
     [TestCase("JNIM attacked a school of the National Gendarmerie in Bamako, Mali.", "ml-national-gendarmerie@National Gendarmerie")]
     public void Gendarmes_NameTheirCountrysGendarmerie(string text, string expected) =>
