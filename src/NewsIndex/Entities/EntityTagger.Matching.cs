@@ -192,6 +192,14 @@ public sealed partial class EntityTagger
             return end - first > 1 || tokens[first].Has(TokenFlags.AllUpper) || SurnameStandsAlone(tokens, count, first, end, text, field);
         }
 
+        // "the Pretoria agreement", "the Minsk accords", "the Astana process": an accord named after the city where it was
+        // made is no reference to that city's country.
+        if (target.Role is AliasRole.City or AliasRole.Metonym && end < count && !tokens[end].Has(TokenFlags.SentenceStart)
+            && IsWordOf(tokens[end], text, AccordWords))
+        {
+            return false;
+        }
+
         // "the Mobile World Congress", "Peru's Congress" aside, "the Peruvian Congress": after another capitalised word
         // "Congress" is some other body than the US Congress.
         if (target.Role == AliasRole.Metonym && end - first == 1 && first > 0 && tokens[first - 1].Has(TokenFlags.Capitalized)
@@ -245,6 +253,10 @@ public sealed partial class EntityTagger
     ];
 
     private static readonly string[] CongressWord = ["Congress"];
+
+    /// <summary>Words that make a city's name the name of an accord or a diplomatic format ("the Minsk agreements").</summary>
+    private static readonly string[] AccordWords =
+        ["agreement", "agreements", "accord", "accords", "treaty", "protocol", "protocols", "declaration", "format", "process", "communique", "communiqué", "consensus", "convention", "conventions"];
 
     /// <summary>Words that make "Congress" the US Congress after them ("U.S. Congress", "American Congress").</summary>
     private static readonly string[] UsWords = ["U.S", "US", "USA", "American", "States"];

@@ -1955,12 +1955,20 @@ public sealed partial class EntityTagger
 
         // "the Mopti region": a city name of one country followed by a region word is that country's region; "Idlib
         // city", "Menaka town": followed by a place word, it says itself that it is a place.
-        if (mentions.Count == first + 1 && hit.End < field.Count && (IsRegionWord(field, hit.End) || IsOneOf(field, hit.End, PlaceWords)))
+        if (mentions.Count == first + 1 && hit.End < field.Count && (IsRegionWord(field, hit.End) || IsOneOf(field, hit.End, PlaceWords))
+            && !EndsALongerName(field, hit.First))
         {
             var city = mentions[first];
             mentions[first] = city with { Text = field.Text[city.Start..field.Tokens[hit.End].End], End = field.Tokens[hit.End].End };
         }
     }
+
+    /// <summary>"Let Yet Kone village", "Upper Dir district": capitalised words before the name make it the end of a longer
+    /// name, whose place word says nothing of this one.</summary>
+    private static bool EndsALongerName(FieldTokens field, int first) =>
+        first > 0 && field.Tokens[first - 1].Has(TokenFlags.Capitalized) && !field.Tokens[first].Has(TokenFlags.SentenceStart)
+        && !field.Tokens[first].Has(TokenFlags.AfterComma) && !field.Tokens[first - 1].Has(TokenFlags.Possessive)
+        && !field.Tokens[first - 1].Has(TokenFlags.SentenceStart) && !field.Tokens[first - 1].Has(TokenFlags.AllUpper);
 
     private static int FirstCity(ReadOnlySpan<AliasTarget> targets) => targets[IndexOf(targets, AliasRole.City)].Entity;
 

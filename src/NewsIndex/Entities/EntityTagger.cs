@@ -109,15 +109,28 @@ public sealed partial class EntityTagger
         mentions.RemoveRange(kept, mentions.Count - kept);
     }
 
-    /// <summary>Tags a piece of text. Offsets refer to <paramref name="text"/>; every mention has <see cref="ArticleField.Body"/> as its field.</summary>
+    /// <summary>Tags a piece of text (a dateline opening it is read as one). Offsets refer to <paramref name="text"/>; every mention has <see cref="ArticleField.Body"/> as its field.</summary>
     public IReadOnlyList<EntityMention> Tag(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var state = MatchState.Rent();
         try
         {
+            // A dateline opening the text ("SYDNEY (Reuters) - ...") is read as one, as in Tag(Article).
+            var span = PlainTextArticleParser.FindDatelineSpan(text);
+            if (span is { } dateline)
+            {
+                Match(text.Substring(dateline.Start, dateline.Length), ArticleField.Dateline, state);
+            }
+
             Match(text, ArticleField.Body, state);
-            return Resolve(state, published: null);
+            var mentions = Resolve(state, published: null);
+            if (span is { } found)
+            {
+                MoveDatelineIntoBody(mentions, found.Start);
+            }
+
+            return mentions;
         }
         finally
         {

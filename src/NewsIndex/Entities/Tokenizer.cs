@@ -259,6 +259,14 @@ internal static class Tokenizer
         }
 
         table['ß'] = 'ß';
+
+        // Letters with a stroke have no decomposition, but English text writes them plain: "Lodz" for Łódź, "Tromso" for
+        // Tromsø, "Dakovo" for Đakovo, "Isparta" for Isparta's dotless ı.
+        foreach (var (letter, plain) in (ReadOnlySpan<(char, char)>)[('ł', 'l'), ('Ł', 'l'), ('ø', 'o'), ('Ø', 'o'), ('đ', 'd'), ('Đ', 'd'), ('ħ', 'h'), ('Ħ', 'h'), ('ı', 'i'), ('ŧ', 't'), ('Ŧ', 't')])
+        {
+            table[letter] = plain;
+        }
+
         return table;
     }
 }

@@ -357,6 +357,16 @@ public class TaggerMechanismTests
     public void NamesInsideOtherNames_AndRegionsAbroad_ReadByTheText(string text, string[] countries) =>
         Assert.That(Countries(text).Distinct(), Is.EquivalentTo(countries));
 
+    [TestCase("Two years after the Pretoria agreement, a million people from Tigray remain displaced in Ethiopia.", new[] { "ET" })]
+    [TestCase("Kyiv said the Minsk accords were dead, Ukraine's foreign minister told reporters.", new[] { "UA" })]
+    [TestCase("An airstrike hit a school in Let Yet Kone village, Sagaing Region, Myanmar.", new[] { "MM" })]
+    [TestCase("GENEVA - Talks between Washington and Beijing began.", new[] { "CH", "US", "CN" })]
+    [TestCase("Protesters marched in Wroclaw and Lodz on Sunday.", new[] { "PL" })]
+    [TestCase("Flooding closed roads in Cologne and Nuremberg.", new[] { "DE" })]
+    [TestCase("A French court convicted Dominique Pelicot.", new[] { "FR" })]
+    public void AccordsLongerNamesExonymsAndStrokedLetters_ReadAsAReaderWould(string text, string[] countries) =>
+        Assert.That(Countries(text).Distinct(), Is.EquivalentTo(countries));
+
     [TestCase("Sydney Sweeney starred in the film.")]
     [TestCase("The Houston Rockets signed a new coach.")]
     [TestCase("Fans of Bayern Munich celebrated the title.")]
