@@ -1411,6 +1411,27 @@ public sealed partial class EntityTagger
             {
                 ref readonly var token = ref field.Tokens[t];
                 var spelled = false;
+                if (NumberedAfter(field, t) is var after and > 0)
+                {
+                    // "Infantry Battalion 275", "Light Infantry Battalion 345", "Brigade 604": the number after the noun.
+                    var from = t;
+                    while (from > 0 && t - from < 3 && field.Tokens[from - 1].Has(TokenFlags.Capitalized) && !field.Tokens[from].Has(TokenFlags.SentenceStart)
+                        && IsOneOf(field, from - 1, UnitWords))
+                    {
+                        from--;
+                    }
+
+                    if ((t > from || !IsOneOf(field, t, ["division"])) && !Overlaps(mentions, field.Field, field.Tokens[from].Start, field.Tokens[after - 1].End)
+                        && (UnitOwner(mentions, existing, field, field.Tokens[from].Start, naval: false) is var owner and >= 0 ? owner : UnitFallback(mentions, existing, ref fallback, ref fallbackKnown)) is var unitService and >= 0)
+                    {
+                        Add(mentions, field, from, after, _entities[unitService]);
+                        added++;
+                    }
+
+                    t = after - 1;
+                    continue;
+                }
+
                 if (!IsDigitOrdinal(field.Text, token) && !(spelled = token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper)
                     && token.End - token.Start is >= 5 and <= 8 && IsOneOf(field, t, SpelledOrdinals)))
                 {
@@ -1458,13 +1479,7 @@ public sealed partial class EntityTagger
                 var service = UnitOwner(mentions, existing, field, start, naval);
                 if (service < 0)
                 {
-                    if (!fallbackKnown)
-                    {
-                        fallback = UnitCountry(mentions, existing);
-                        fallbackKnown = true;
-                    }
-
-                    service = fallback is not null && CountryIndex(fallback) is { } country && _branchOf.TryGetValue((country, naval ? 0 : 2), out var branch) ? branch : -1;
+                    service = UnitFallback(mentions, existing, ref fallback, ref fallbackKnown, naval);
                 }
 
                 if (service >= 0)
@@ -1478,6 +1493,29 @@ public sealed partial class EntityTagger
         }
 
         return added;
+    }
+
+    /// <summary>The army (navy) of the text's one country for an unattributed unit (see UnitCountry), or −1.</summary>
+    private int UnitFallback(List<EntityMention> mentions, int existing, ref string? fallback, ref bool fallbackKnown, bool naval = false)
+    {
+        if (!fallbackKnown)
+        {
+            fallback = UnitCountry(mentions, existing);
+            fallbackKnown = true;
+        }
+
+        return fallback is not null && CountryIndex(fallback) is { } country && _branchOf.TryGetValue((country, naval ? 0 : 2), out var branch) ? branch : -1;
+    }
+
+    /// <summary>The end of "Battalion 275" at <paramref name="t"/> (a capitalised land-unit noun and a number), or −1.</summary>
+    private static int NumberedAfter(FieldTokens field, int t)
+    {
+        ref readonly var token = ref field.Tokens[t];
+        return token.End - token.Start is >= 5 and <= 9 && t + 1 < field.Count && field.Tokens[t + 1].Has(TokenFlags.Numeric)
+            && (token.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized
+            && IsOneOf(field, t, ["brigade", "battalion", "division", "regiment"]) && field.Text.AsSpan(token.End, field.Tokens[t + 1].Start - token.End) is " "
+            ? t + 2
+            : -1;
     }
 
     /// <summary>"30th", "3rd", "101st": a number with an ordinal's ending.</summary>

@@ -290,6 +290,8 @@ public class TaggerMechanismTests
     [TestCase("BIFF gunmen clashed with troops of the 6th Infantry Division in Maguindanao del Sur.", "ph-army@6th Infantry Division")]
     [TestCase("The Royal Thai Army's Fourth Army Region blamed separatists.", "th-royal-army@Royal Thai Army")]
     [TestCase("The Border Guard Police's 5th Battalion in Maungdaw, Myanmar, fell.", "mm-border-guard-police@Border Guard Police")]
+    [TestCase("Rebels captured Infantry Battalion 275's base outside Myawaddy, Myanmar.", "mm-army@Infantry Battalion 275")]
+    [TestCase("Hundreds of Myanmar junta soldiers surrendered.", "mm-armed-forces@Myanmar junta soldiers")]
     public void NumberedUnits_NameTheirOwnersService(string text, string expected) =>
         Assert.That(Forces(text), Does.Contain(expected));
 
