@@ -208,7 +208,6 @@ public sealed partial class EntityTagger
         }
 
         forceMentions += AddNumberedUnits(state, mentions);
-        AddListedBases(state, mentions);
 
         if (forceMentions > 0 || mentions.Exists(static m => m.Kind is EntityKind.Base or EntityKind.Force))
         {
@@ -1387,7 +1386,8 @@ public sealed partial class EntityTagger
     private static readonly string[] SpelledOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
     /// <summary>
-    /// Numbered units name their country's army (its navy for a fleet): "Ukraine's 3rd Separate Assault Brigade", "the
+    /// Numbered units name their country's army (its navy for a fleet), in the same pass as the listed bases (see
+    /// AddListedBases): "Ukraine's 3rd Separate Assault Brigade", "the
     /// army's 30th Brigade", "Russia's 58th Army", "the Royal Thai Army's Fourth Army Region", "the 6th Infantry Division"
     /// in a report on one country. Whose unit it is: the country or force named right before it, else the dateline's
     /// country or the only country the text names; in a text about several countries an unattributed unit is nobody's.
@@ -1410,8 +1410,20 @@ public sealed partial class EntityTagger
             for (var t = 0; t < field.Count; t++)
             {
                 ref readonly var token = ref field.Tokens[t];
+                var mark = ScanMark(token);
+                if (mark == 0 && !char.IsAsciiDigit(field.Text[token.Start]))
+                {
+                    continue; // most words: neither a unit's noun, an ordinal written out, a number nor a plural base noun
+                }
+
+                if ((mark & PluralBaseMark) != 0)
+                {
+                    t = AddListedBases(field, t, mentions); // one pass over the words for both scans
+                    continue;
+                }
+
                 var spelled = false;
-                if (NumberedAfter(field, t) is var after and > 0)
+                if ((mark & LandUnitMark) != 0 && NumberedAfter(field, t) is var after and > 0)
                 {
                     // "Infantry Battalion 275", "Light Infantry Battalion 345", "Brigade 604": the number after the noun.
                     var from = t;
@@ -1432,8 +1444,7 @@ public sealed partial class EntityTagger
                     continue;
                 }
 
-                if (!IsDigitOrdinal(field.Text, token) && !(spelled = token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper)
-                    && token.End - token.Start is >= 5 and <= 8 && IsOneOf(field, t, SpelledOrdinals)))
+                if (!IsDigitOrdinal(field.Text, token) && !(spelled = (mark & SpelledOrdinalMark) != 0 && token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllUpper)))
                 {
                     continue;
                 }
@@ -1507,16 +1518,19 @@ public sealed partial class EntityTagger
         return fallback is not null && CountryIndex(fallback) is { } country && _branchOf.TryGetValue((country, naval ? 0 : 2), out var branch) ? branch : -1;
     }
 
-    /// <summary>The end of "Battalion 275" at <paramref name="t"/> (a capitalised land-unit noun and a number), or −1.</summary>
+    /// <summary>The end of "Battalion 275" at <paramref name="t"/> (a land-unit noun, see LandUnitMark, capitalised and followed by a number), or −1.</summary>
     private static int NumberedAfter(FieldTokens field, int t)
     {
         ref readonly var token = ref field.Tokens[t];
-        return token.End - token.Start is >= 5 and <= 9 && t + 1 < field.Count && field.Tokens[t + 1].Has(TokenFlags.Numeric)
+        return t + 1 < field.Count && field.Tokens[t + 1].Has(TokenFlags.Numeric)
             && (token.Flags & (TokenFlags.Capitalized | TokenFlags.AllUpper)) == TokenFlags.Capitalized
-            && IsOneOf(field, t, ["brigade", "battalion", "division", "regiment"]) && field.Text.AsSpan(token.End, field.Tokens[t + 1].Start - token.End) is " "
+            && field.Text.AsSpan(token.End, field.Tokens[t + 1].Start - token.End) is " "
             ? t + 2
             : -1;
     }
+
+    /// <summary>Land-unit nouns that a number may follow ("Infantry Battalion 275", "Brigade 604").</summary>
+    private static readonly string[] LandUnitNouns = ["brigade", "battalion", "division", "regiment"];
 
     /// <summary>"30th", "3rd", "101st": a number with an ordinal's ending.</summary>
     private static bool IsDigitOrdinal(string text, in Token token)
@@ -2374,67 +2388,55 @@ public sealed partial class EntityTagger
     /// near Rawalpindi", "airfields such as Engels and Shaykovka": each listed name counts when the catalog knows it as
     /// "&lt;name&gt; air base" (or airbase, base, airfield); a place after "in" or "near" says where it is and is skipped.
     /// </summary>
-    private void AddListedBases(MatchState state, List<EntityMention> mentions)
+    private int AddListedBases(FieldTokens field, int t, List<EntityMention> mentions)
     {
-        foreach (var field in state.Fields)
+        var next = t + 1;
+        if (next < field.Count && IsOneOf(field, next, ["including", "like"]))
         {
-            for (var t = 0; t + 2 < field.Count; t++)
-            {
-                // Most words are not these three: their lengths tell first.
-                if (field.Tokens[t].End - field.Tokens[t].Start is not (5 or 8 or 9) || !IsOneOf(field, t, PluralBaseNouns))
-                {
-                    continue;
-                }
+            next++;
+        }
+        else if (next + 1 < field.Count && IsOneOf(field, next, ["such"]) && IsOneOf(field, next + 1, ["as"]))
+        {
+            next += 2;
+        }
+        else
+        {
+            return t;
+        }
 
-                var next = t + 1;
-                if (IsOneOf(field, next, ["including", "like"]))
+        while (next < field.Count && !CrossesSentence(field, t, next))
+        {
+            var end = ListedBase(field, next, mentions);
+            if (end < 0)
+            {
+                break;
+            }
+
+            // "in Irkutsk region", "near Rawalpindi": where the base is.
+            if (end < field.Count && IsOneOf(field, end, ["in", "near"]))
+            {
+                end++;
+                while (end < field.Count && (field.Tokens[end].Has(TokenFlags.Capitalized) && !field.Tokens[end].Has(TokenFlags.SentenceStart) || IsRegionWord(field, end)))
+                {
+                    end++;
+                }
+            }
+
+            if (end < field.Count && (IsOneOf(field, end, ["and", "or"]) || field.Tokens[end].Has(TokenFlags.AfterComma)))
+            {
+                next = IsOneOf(field, end, ["and", "or"]) ? end + 1 : end;
+                if (next < field.Count && IsOneOf(field, next, ["and"]))
                 {
                     next++;
                 }
-                else if (IsOneOf(field, next, ["such"]) && next + 1 < field.Count && IsOneOf(field, next + 1, ["as"]))
-                {
-                    next += 2;
-                }
-                else
-                {
-                    continue;
-                }
 
-                while (next < field.Count && !CrossesSentence(field, t, next))
-                {
-                    var end = ListedBase(field, next, mentions);
-                    if (end < 0)
-                    {
-                        break;
-                    }
-
-                    // "in Irkutsk region", "near Rawalpindi": where the base is.
-                    if (end < field.Count && IsOneOf(field, end, ["in", "near"]))
-                    {
-                        end++;
-                        while (end < field.Count && (field.Tokens[end].Has(TokenFlags.Capitalized) && !field.Tokens[end].Has(TokenFlags.SentenceStart) || IsRegionWord(field, end)))
-                        {
-                            end++;
-                        }
-                    }
-
-                    if (end < field.Count && (IsOneOf(field, end, ["and", "or"]) || field.Tokens[end].Has(TokenFlags.AfterComma)))
-                    {
-                        next = IsOneOf(field, end, ["and", "or"]) ? end + 1 : end;
-                        if (next < field.Count && IsOneOf(field, next, ["and"]))
-                        {
-                            next++;
-                        }
-
-                        continue;
-                    }
-
-                    break;
-                }
-
-                t = next;
+                continue;
             }
+
+            break;
         }
+
+        return next - 1;
     }
 
     /// <summary>The end of a base name listed at <paramref name="start"/> (one to three capitalised words, an Arabic

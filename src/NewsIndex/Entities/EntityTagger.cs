@@ -77,8 +77,29 @@ public sealed partial class EntityTagger
         }
 
         Build();
+
+        // The words the per-token scans look for, marked by symbol (one array load per token instead of string compares).
+        var marks = new List<(int Symbol, byte Flag)>();
+        marks.AddRange(PluralBaseNouns.Select(w => (_trie.Vocabulary.Add(w), PluralBaseMark)));
+        marks.AddRange(SpelledOrdinals.Select(w => (_trie.Vocabulary.Add(w), SpelledOrdinalMark)));
+        marks.AddRange(LandUnitNouns.Select(w => (_trie.Vocabulary.Add(w), LandUnitMark)));
+        _scanMarks = new byte[_trie.Vocabulary.Count];
+        foreach (var (symbol, flag) in marks)
+        {
+            _scanMarks[symbol] |= flag;
+        }
+
         _trie.Freeze();
     }
+
+    private const byte PluralBaseMark = 1;
+    private const byte SpelledOrdinalMark = 2;
+    private const byte LandUnitMark = 4;
+
+    /// <summary>Per vocabulary symbol, which per-token scan wants the word (see AddNumberedUnits, AddListedBases).</summary>
+    private readonly byte[] _scanMarks;
+
+    private byte ScanMark(in Token token) => (uint)token.Symbol < (uint)_scanMarks.Length ? _scanMarks[token.Symbol] : (byte)0;
 
     /// <summary>The catalog this tagger recognises.</summary>
     public EntityCatalog Catalog => _catalog;
