@@ -7,7 +7,7 @@ they occur are what the JSON keeps. An unknown id, category or country, a surfac
 article fails the build with the line number.
 
 Usage: python3 tests/devsets/build-labels.py [train.jsonl.gz] [seeds-dir]
-       python3 tests/devsets/build-labels.py --probe dev|check|notes
+       python3 tests/devsets/build-labels.py --probe dev|check|notes|events|world|fresh
 The second form builds forces-probe-NAME.labels.jsonl from forces-probe-NAME.labels.txt, whose texts are the lines of
 countries-probe-NAME.jsonl (article id "NAME-" + the line's id). There a branch whose country has no demonym below gets
 no parent, and a national force without a name needs a demonym below.
