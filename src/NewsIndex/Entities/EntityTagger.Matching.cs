@@ -204,6 +204,7 @@ public sealed partial class EntityTagger
         // "Congress" is some other body than the US Congress.
         if (target.Role == AliasRole.Metonym && end - first == 1 && first > 0 && tokens[first - 1].Has(TokenFlags.Capitalized)
             && !tokens[first].Has(TokenFlags.SentenceStart) && !tokens[first].Has(TokenFlags.AfterComma) && !tokens[first - 1].Has(TokenFlags.Possessive)
+            && !(tokens[first - 1].Has(TokenFlags.SentenceStart) && IsWordOf(tokens[first - 1], text, SentenceOpeners))
             && IsWordOf(tokens[first], text, CongressWord) && !IsWordOf(tokens[first - 1], text, UsWords))
         {
             return false;

@@ -550,7 +550,13 @@ public sealed partial class EntityTagger
             }
 
             var stateText = field.Text[stateStart..stateEnd];
-            (t_townsOfOtherStates ??= []).Add((place.Text, place.Id));
+            if (place.Implied || _catalog.Get(EntityKind.Country, place.Id) is not { } named
+                || !(string.Equals(named.Name, place.Text, StringComparison.OrdinalIgnoreCase) || named.Aliases.Contains(place.Text, StringComparer.OrdinalIgnoreCase)))
+            {
+                // A city's or a capital's reading ("Moscow"), not the country's own name ("Lebanon, Tennessee" leaves "Lebanon" alone).
+                (t_townsOfOtherStates ??= []).Add((place.Text, place.Id));
+            }
+
             mentions[i] = place with { Id = "" };
             removed++;
             if (stateMention < 0)
@@ -567,7 +573,7 @@ public sealed partial class EntityTagger
         if (removed > 0)
         {
             // One name, one place in a text: "Moscow, Idaho … the Moscow Police Department" is the town both times.
-            var towns = t_townsOfOtherStates!;
+            var towns = t_townsOfOtherStates ??= [];
             for (var i = 0; i < mentions.Count; i++)
             {
                 var mention = mentions[i];

@@ -144,7 +144,7 @@ public static partial class PlainTextArticleParser
     /// </summary>
     internal static (int Start, int Length)? FindDatelineSpan(string body)
     {
-        var dateline = Dateline().Match(body);
+        var dateline = Dateline().Match(body, 0, Math.Min(body.Length, MaxDatelineOffset + 150));
         if (!dateline.Success || dateline.Index > MaxDatelineOffset)
         {
             return null;
@@ -229,6 +229,6 @@ public static partial class PlainTextArticleParser
     [GeneratedRegex(@"(?<=[.!?”""])\s+[—–]\s*(?<source>\p{Lu}[\p{L}&.]*(?: \p{Lu}[\p{L}&.]*){0,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingSource();
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,(?<qualifier>[^\n—–(]{1,40}?))?(?:\s+\([\p{L}&. ]{2,30}\))?\s+[—–-]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,(?<qualifier>[^\n—–(]{1,40}?))?(?:[ \t]+\([\p{L}&. ]{2,30}\))?[ \t]+[—–-][ \t]", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 }

@@ -353,6 +353,8 @@ public class TaggerMechanismTests
     [TestCase("Chinese smartphone makers dominated the Mobile World Congress.", new[] { "CN" })]
     [TestCase("The Peruvian Congress voted to remove the president.", new[] { "PE" })]
     [TestCase("The U.S. Congress passed the bill.", new[] { "US" })]
+    [TestCase("But Congress passed the bill anyway.", new[] { "US" })]
+    [TestCase("Crowds in Lebanon, Tennessee, watched as Israel struck Lebanon again.", new[] { "US", "IL", "LB" })]
     [TestCase("Chad le Clos said he would not swim at the Olympics in Tokyo.", new[] { "JP" })]
     [TestCase("Truckers blocked highways in Santa Catarina and Mato Grosso, Brazil's police said.", new[] { "BR" })]
     [TestCase("Victoria Police in Melbourne worked with the Australian Federal Police.", new[] { "AU" })]

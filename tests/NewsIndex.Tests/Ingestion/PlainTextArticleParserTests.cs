@@ -20,6 +20,7 @@ public class PlainTextArticleParserTests
     [TestCase("Troops arrived in Niamey - a city of a million - on Sunday.")]
     [TestCase("The well-known US-Russia talks resumed.")]
     [TestCase("NIAMEY-based analysts said the junta would stay.")]
+    [TestCase("KEY POINTS\n- The junta would stay.")]
     public void NoDateline_WhereNoCapitalisedPlaceOpensALineBeforeADash(string body) =>
         Assert.That(PlainTextArticleParser.FindDateline(body), Is.Null);
 
